@@ -1,0 +1,49 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import { unified } from '@astrojs/markdown-remark';
+import remarkSectionAnchors from './src/lib/remark-section-anchors.ts';
+
+// Canonical URLs and the sitemap need the public origin; override for forks.
+const site = process.env.SITE_URL ?? 'https://badgateway.dev';
+
+export default defineConfig({
+  site,
+  trailingSlash: 'always',
+  markdown: { processor: unified({ remarkPlugins: [remarkSectionAnchors] }) },
+  integrations: [
+    starlight({
+      title: 'badgateway',
+      description: 'The field guide to nginx 502 Bad Gateway errors, with a private log analyzer that runs in your browser.',
+      logo: { src: './src/assets/logo.svg', replacesTitle: false },
+      favicon: '/favicon.svg',
+      customCss: ['./src/styles/theme.css'],
+      lastUpdated: false,
+      pagination: false,
+      expressiveCode: {
+        themes: ['github-dark', 'github-light'],
+        styleOverrides: { borderRadius: '0.4rem' },
+        // Log lines are long; wrapping keeps the whole line readable without scrolling.
+        defaultProps: { wrap: true, preserveIndent: true },
+      },
+      components: {
+        PageTitle: './src/components/PageTitle.astro',
+      },
+      sidebar: [
+        {
+          label: 'Start here',
+          items: [
+            { label: 'Home', link: '/' },
+            { label: 'Triage runbook', slug: 'guides/triage' },
+            { label: 'Analyze a log', link: '/analyze/' },
+          ],
+        },
+        { label: 'Causes', collapsed: false, items: [{ autogenerate: { directory: 'causes' } }] },
+        { label: 'Status codes', collapsed: true, items: [{ autogenerate: { directory: 'status' } }] },
+        { label: 'Stacks', collapsed: true, items: [{ autogenerate: { directory: 'stacks' } }] },
+        { label: 'Guides', collapsed: true, items: [{ autogenerate: { directory: 'guides' } }] },
+        { label: 'Analyzer', items: [{ label: 'Paste a log or config', link: '/analyze/' }] },
+      ],
+    }),
+  ],
+});

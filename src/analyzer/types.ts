@@ -1,0 +1,172 @@
+/**
+ * The engine's public contract. The worker, the CLI, the analyzer page and the
+ * lab all speak these types; change them only together with their users.
+ * Pure data: everything here survives structuredClone and JSON.
+ */
+
+/* ---------- catalog (compiled from cause articles by src/catalog/) ---------- */
+
+export interface CatalogSignature {
+  id: string;
+  /** The cause (article slug) this signature reveals. */
+  cause: string;
+  source: string;
+  /** JavaScript RegExp source, named groups are facts. */
+  pattern: string;
+  status: number;
+  priority: number;
+  confidence: Confidence;
+}
+
+export interface CatalogCause {
+  id: string;
+  title: string;
+  description: string;
+  /** Site-relative article URL, e.g. "/causes/connection-refused/". */
+  url: string;
+  status: number[];
+  layer: string;
+  stacks: string[];
+  severity: Severity;
+  /** Fix template with {fact} placeholders. */
+  fix: string;
+  related: string[];
+  signatures: CatalogSignature[];
+}
+
+export interface Catalog {
+  /** Catalog schema version. */
+  version: number;
+  causes: CatalogCause[];
+}
+
+/* ---------- per-line classification ---------- */
+
+export type Confidence = 'high' | 'medium' | 'low';
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+/** What one input line was recognised as. */
+export type LineKind =
+  | 'nginx-error'
+  | 'nginx-access'
+  | 'php-fpm'
+  | 'kernel'
+  | 'systemd'
+  | 'gunicorn'
+  | 'uwsgi'
+  | 'node'
+  | 'apache'
+  | 'selinux'
+  | 'ingress'
+  | 'browser'
+  | 'nginx-config'
+  | 'php-fpm-config'
+  | 'collector'
+  | 'blank'
+  | 'unknown';
+
+/** One input line's verdict; the CLI's `--format jsonl` prints one per line. */
+export interface LineResult {
+  /** 1-based. */
+  line: number;
+  kind: LineKind;
+  /** Cause slug, or null. */
+  cause: string | null;
+  status: number | null;
+  facts: Record<string, string>;
+}
+
+/* ---------- report ---------- */
+
+export interface Evidence {
+  /** 1-based line number in the input. */
+  line: number;
+  /** The line as it was (capped at MAX_EVIDENCE_CHARS; never HTML, render as text). */
+  text: string;
+  /** [start, end) of the matched part within `text`. */
+  span: [number, number];
+  kind: LineKind;
+  /** ISO-8601 local time without zone, when the line had a timestamp. */
+  time?: string;
+  level?: string;
+  /** Signature id or config rule id that produced it. */
+  rule: string;
+}
+
+export interface Finding {
+  /** Cause id = article slug. */
+  cause: string;
+  title: string;
+  /** Article URL and its #fix anchor, site-relative. */
+  url: string;
+  fixUrl: string;
+  /** Resulting HTTP status for the client. */
+  status: number;
+  severity: Severity;
+  confidence: Confidence;
+  /** Lines (or config problems) attributed to this cause. */
+  count: number;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** Up to MAX_EVIDENCE per finding, first ones kept. */
+  evidence: Evidence[];
+  /** Distinct values per fact name (upstream, socket, errno, timeout, pool…), most frequent first. */
+  facts: Record<string, string[]>;
+  /** The cause's fix with the facts filled in. */
+  fix: string;
+  /** How the finding was reached. */
+  origin: 'log' | 'config' | 'correlation';
+  /** Extra explanation for config and correlation findings. */
+  note?: string;
+}
+
+export interface TimelineBucket {
+  /** "YYYY-MM-DDTHH:MM" */
+  minute: string;
+  errors: number;
+  requests: number;
+  /** Responses with a 5xx status in the access log. */
+  server5xx: number;
+}
+
+export interface Stats {
+  lines: number;
+  bytes: number;
+  byKind: Partial<Record<LineKind, number>>;
+  /** nginx error-log levels and other logs' levels. */
+  byLevel: Record<string, number>;
+  /** Access-log $status counts. */
+  statuses: Record<string, number>;
+  /** Per-attempt $upstream_status counts. */
+  upstreamStatuses: Record<string, number>;
+  topUpstreams: [string, number][];
+  topUris: [string, number][];
+  topClients: [string, number][];
+  timeline: TimelineBucket[];
+  timeRange?: { first: string; last: string };
+}
+
+export interface Report {
+  /** Engine report format version. */
+  version: number;
+  findings: Finding[];
+  /** Lines not recognised as anything (capped at MAX_UNRECOGNISED; `unrecognisedCount` has the total). */
+  unrecognised: { line: number; text: string }[];
+  unrecognisedCount: number;
+  stats: Stats;
+  /** Clear messages about the input: binary data, cut lines, unbalanced braces… */
+  warnings: string[];
+  /** Who produced a pasted error page (nginx, cloudflare, awselb…), when one was seen. */
+  producer?: { name: string; version?: string; line: number };
+}
+
+export interface AnalyzeOptions {
+  catalog: Catalog;
+  /** Called for every line in order (used by `--format jsonl`). */
+  onLine?: (result: LineResult) => void;
+}
+
+export const REPORT_VERSION = 1;
+export const MAX_EVIDENCE = 20;
+export const MAX_EVIDENCE_CHARS = 2000;
+export const MAX_UNRECOGNISED = 200;
