@@ -3,6 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkSectionAnchors from './src/lib/remark-section-anchors.ts';
+import { aliasRedirects } from './src/lib/aliases.ts';
+import { urlRegistry } from './src/lib/url-registry.ts';
+import { serviceWorker } from './src/lib/service-worker.ts';
 
 // Canonical URLs and the sitemap need the public origin; override for forks.
 const site = process.env.SITE_URL ?? 'https://badgateway.dev';
@@ -10,8 +13,10 @@ const site = process.env.SITE_URL ?? 'https://badgateway.dev';
 export default defineConfig({
   site,
   trailingSlash: 'always',
+  redirects: aliasRedirects('./content'),
   markdown: { processor: unified({ remarkPlugins: [remarkSectionAnchors] }) },
   integrations: [
+    urlRegistry('./urls.txt', () => aliasRedirects('./content')),
     starlight({
       title: 'badgateway',
       description: 'The field guide to nginx 502 Bad Gateway errors, with a private log analyzer that runs in your browser.',
@@ -19,6 +24,8 @@ export default defineConfig({
       favicon: '/favicon.svg',
       customCss: ['./src/styles/theme.css'],
       lastUpdated: false,
+      // Open Graph image, JSON-LD, "last updated" from git, service-worker registration (src/route-data.ts).
+      routeMiddleware: './src/route-data.ts',
       pagination: false,
       expressiveCode: {
         themes: ['github-dark', 'github-light'],
@@ -28,6 +35,7 @@ export default defineConfig({
       },
       components: {
         PageTitle: './src/components/PageTitle.astro',
+        Search: './src/components/Search.astro',
       },
       sidebar: [
         {
@@ -45,5 +53,7 @@ export default defineConfig({
         { label: 'Analyzer', items: [{ label: 'Paste a log or config', link: '/analyze/' }] },
       ],
     }),
+    // After starlight(): it needs Pagefind's index in dist/ to precache it.
+    serviceWorker(),
   ],
 });

@@ -3,7 +3,7 @@ import { defineConfig } from '@playwright/test';
 const PORT = Number(process.env.E2E_PORT ?? 4321);
 
 /**
- * e2e against the built site (dist/), served by `astro preview` on localhost,
+ * e2e against the built site (dist/), served as static files on localhost,
  * in Debian's Chromium. Never downloads a browser.
  */
 export default defineConfig({
@@ -31,11 +31,9 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
-    cwd: '../..',
+    command: `node serve-dist.mjs ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ASTRO_TELEMETRY_DISABLED: '1' },
   },
 });

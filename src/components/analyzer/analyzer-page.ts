@@ -1,0 +1,191 @@
+/**
+ * Wires the analyzer page: input (typing, paste, drop, file picker, samples,
+ * permalinks) → worker → rendered report. The main thread only renders.
+ */
+import type { Report } from '../../analyzer/types.ts';
+import { readPermalink } from '../../share/permalink.ts';
+import { $, formatBytes, plural } from './client/dom.ts';
+import { setupExport } from './client/export.ts';
+import { renderReport } from './client/render-report.ts';
+import { analyze, cancel, warm, type Input } from './client/worker-client.ts';
+
+/** Pastes above this size are analysed without being put into the textarea. */
+const BIG_PASTE = 1 << 20;
+/** Inputs up to this size can be put in a share link (before compression). */
+const SHAREABLE = 4 << 20;
+const DEBOUNCE_MS = 250;
+
+const root = document.querySelector<HTMLElement>('[data-analyzer]');
+if (root) init(root);
+
+function init(root: HTMLElement): void {
+  const textarea = $(root, '#az-text') as HTMLTextAreaElement;
+  const fileChip = $(root, '[data-file]');
+  const fileName = $(root, '[data-file-name]');
+  const fileInput = $(root, '[data-file-input]') as HTMLInputElement;
+  const progress = $(root, '[data-progress]');
+  const bar = $(root, '[data-progress-bar]') as HTMLProgressElement;
+  const progressText = $(root, '[data-progress-text]');
+  const status = $(root, '[data-status]');
+  const error = $(root, '[data-error]');
+  const results = $(root, '[data-results]');
+  const veil = $(root, '[data-dropveil]');
+  const sampleSelect = $(root, '[data-sample]') as HTMLSelectElement;
+  const samples = JSON.parse($(root, '[data-samples]').textContent ?? '[]') as string[];
+
+  /** Input held outside the textarea: a file, or a paste too big to render. */
+  let held: Input | null = null;
+  let report: Report | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const exporter = setupExport(root, {
+    get report() {
+      return report;
+    },
+    inputText: async () => {
+      if (!held) return textarea.value;
+      if (held.kind === 'text') return held.text.length <= SHAREABLE ? held.text : null;
+      return held.file.size <= SHAREABLE ? held.file.text() : null;
+    },
+  });
+
+  const showError = (msg: string | null) => {
+    error.hidden = !msg;
+    error.textContent = msg ?? '';
+  };
+
+  async function run(input: Input): Promise<void> {
+    showError(null);
+    const size = input.kind === 'text' ? input.text.length : input.file.size;
+    if (size === 0) {
+      results.hidden = true;
+      progress.hidden = true;
+      status.textContent = '';
+      return;
+    }
+    const big = size > 512 * 1024;
+    progress.hidden = !big;
+    bar.value = 0;
+    progressText.textContent = big ? `0 of ${formatBytes(size)}` : '';
+    status.textContent = big ? `Analyzing ${formatBytes(size)}…` : status.textContent;
+    try {
+      const r = await analyze(input, (p) => {
+        bar.value = p.total ? (100 * p.bytes) / p.total : 0;
+        progressText.textContent = `${formatBytes(p.bytes)} of ${formatBytes(p.total)}`;
+      });
+      if (!r) return; // superseded by a newer input or cancelled
+      report = r;
+      progress.hidden = true;
+      results.hidden = false;
+      status.textContent = renderReport(results, r) + (r.warnings.length ? ` ${r.warnings.join(' ')}` : '');
+      exporter.refresh();
+    } catch (e) {
+      progress.hidden = true;
+      showError(`The analyzer failed on this input: ${(e as Error).message}. Nothing was sent anywhere; try a smaller part of the log.`);
+    }
+  }
+
+  function hold(input: Input, label: string): void {
+    held = input;
+    textarea.value = '';
+    textarea.hidden = true;
+    fileChip.hidden = false;
+    fileName.textContent = label;
+    void run(input);
+  }
+
+  function clearHeld(): void {
+    held = null;
+    textarea.hidden = false;
+    fileChip.hidden = true;
+    void cancel();
+    progress.hidden = true;
+    results.hidden = true;
+    status.textContent = '';
+    textarea.focus();
+  }
+
+  textarea.addEventListener('input', () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run({ kind: 'text', text: textarea.value }), DEBOUNCE_MS);
+  });
+  textarea.addEventListener('paste', (e) => {
+    const text = e.clipboardData?.getData('text/plain') ?? '';
+    if (text.length > BIG_PASTE) {
+      e.preventDefault();
+      hold({ kind: 'text', text }, `Pasted text · ${formatBytes(text.length)} · ${plural(text.split('\n').length, 'line')} (not shown, to keep the page fast)`);
+    }
+  });
+  $(root, '[data-clear]').addEventListener('click', clearHeld);
+  $(root, '[data-cancel]').addEventListener('click', () => {
+    void cancel();
+    progress.hidden = true;
+    status.textContent = 'Analysis cancelled.';
+  });
+
+  $(root, '[data-pick]').addEventListener('click', () => fileInput.click());
+  fileInput.addEventListener('change', () => {
+    const file = fileInput.files?.[0];
+    if (file) hold({ kind: 'file', file }, `${file.name} · ${formatBytes(file.size)}`);
+    fileInput.value = '';
+  });
+
+  // Drop anywhere on the page.
+  let depth = 0;
+  const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+  window.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    depth++;
+    veil.hidden = false;
+  });
+  window.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (depth === 0) veil.hidden = true;
+  });
+  window.addEventListener('dragover', (e) => {
+    if (hasFiles(e)) e.preventDefault();
+  });
+  window.addEventListener('drop', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth = 0;
+    veil.hidden = true;
+    const file = e.dataTransfer?.files[0];
+    if (file) hold({ kind: 'file', file }, `${file.name} · ${formatBytes(file.size)}`);
+  });
+
+  sampleSelect.addEventListener('change', () => {
+    const text = samples[Number(sampleSelect.value)];
+    if (sampleSelect.value === '' || text === undefined) return;
+    if (held) clearHeld();
+    textarea.value = text;
+    void run({ kind: 'text', text });
+  });
+
+  // "search the knowledge base for this" on unrecognised lines opens the site search.
+  results.addEventListener('click', (e) => {
+    const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('[data-search-line]');
+    if (!a) return;
+    e.preventDefault();
+    document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
+    const query = (a.dataset.query ?? '').replace(/^\S+ \S+ \[\w+\] \d+#\d+: (\*\d+ )?/, '').slice(0, 120);
+    requestAnimationFrame(() => {
+      const input = document.querySelector<HTMLInputElement>('#starlight__search input');
+      if (!input) return;
+      input.value = query;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    });
+  });
+
+  warm();
+  void readPermalink(location.hash)
+    .then((text) => {
+      if (!text) return;
+      if (text.length > BIG_PASTE) hold({ kind: 'text', text }, `Shared input · ${formatBytes(text.length)}`);
+      else {
+        textarea.value = text;
+        void run({ kind: 'text', text });
+      }
+    })
+    .catch(() => showError('This share link is damaged: its input could not be decoded.'));
+}
