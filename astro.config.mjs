@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkSectionAnchors from './src/lib/remark-section-anchors.ts';
 import { aliasRedirects } from './src/lib/aliases.ts';
 import { urlRegistry } from './src/lib/url-registry.ts';
+import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { serviceWorker } from './src/lib/service-worker.ts';
 
 // Canonical URLs and the sitemap need the public origin; override for forks.
@@ -36,6 +37,10 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/PageTitle.astro',
         Search: './src/components/Search.astro',
+        // Heading link icons for content/ (Starlight only adds them under its own docs folder).
+        MarkdownContent: './src/components/MarkdownContent.astro',
+        // Registers the offline service worker (src/lib/service-worker.ts) on every page.
+        Head: './src/components/Head.astro',
       },
       sidebar: [
         {
@@ -55,5 +60,7 @@ export default defineConfig({
     }),
     // After starlight(): it needs Pagefind's index in dist/ to precache it.
     serviceWorker(),
+    // Last: it hashes the inline scripts and styles of the final HTML into each page's CSP.
+    contentSecurityPolicy(),
   ],
 });

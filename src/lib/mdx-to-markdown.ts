@@ -71,8 +71,8 @@ export function mdxToMarkdown(page: MarkdownPage): string {
       const tag = asideOpen[1]!;
       const label = ASIDE_LABEL[attr(tag, 'type') ?? 'note'] ?? 'Note';
       const title = attr(tag, 'title');
-      emit(`**${title ? `${label}: ${title}` : label}**`);
       asideDepth++;
+      emit(`**${title ? `${label}: ${title}` : label}**`);
       emit('');
       const rest = asideOpen[2]!.replace(/<\/Aside>\s*$/, '');
       if (rest) emit(rest);

@@ -59,12 +59,13 @@ export async function renderOgImage(card: OgCard): Promise<Buffer> {
     {
       // satori sizes boxes content-box: the padding comes on top of width/height.
       width: OG_WIDTH - 144,
-      height: OG_HEIGHT - 128,
+      height: OG_HEIGHT - 128 - 12,
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
       padding: '64px 72px',
-      background: 'linear-gradient(135deg, #0d1117 0%, #161b22 60%, #2d0f12 100%)',
+      background: '#0d1117',
+      borderBottom: '12px solid #f85149',
       color: '#e6edf3',
       fontFamily: 'Inter',
     },

@@ -1,0 +1,44 @@
+import { expect, openSearch, test } from './fixtures.ts';
+
+/** Error-message fragments people paste into search, and the article that must come first. */
+const QUERIES: [string, string][] = [
+  ['111: Connection refused', 'connection-refused'],
+  ['too big header', 'upstream-sent-too-big-header'],
+  ['Primary script unknown', 'primary-script-unknown'],
+  ['no live upstreams', 'no-live-upstreams'],
+  ['upstream prematurely closed connection', 'upstream-prematurely-closed'],
+  ['no resolver defined to resolve', 'resolver-not-defined'],
+  ['wrong version number', 'ssl-wrong-version-number'],
+  ['server reached pm.max_children setting', 'php-fpm-max-children'],
+  ['11: Resource temporarily unavailable', 'php-fpm-listen-backlog-full'],
+  ['worker_connections are not enough', 'worker-connections-not-enough'],
+  ['host not found in upstream', 'host-not-found-in-upstream'],
+  ['WORKER TIMEOUT', 'gunicorn-worker-timeout'],
+  ['No such file or directory while connecting to upstream', 'php-fpm-socket-missing'],
+  ['upstream sent no valid HTTP/1.0 header', 'upstream-not-http'],
+  ['certificate verify error', 'ssl-certificate-verify-failed'],
+  ['unsupported FastCGI protocol version', 'fastcgi-pass-to-http'],
+];
+
+for (const [query, slug] of QUERIES) {
+  test(`search for "${query}" finds /causes/${slug}/ first`, async ({ page, watched }) => {
+    await page.goto('/');
+    const input = await openSearch(page);
+    await input.fill(query);
+    const first = page.locator('.pagefind-ui__result-link').first();
+    await expect(first).toBeVisible();
+    await expect(first).toHaveAttribute('href', new RegExp(`/causes/${slug}/$`));
+    void watched;
+  });
+}
+
+test('search results can be filtered by status code', async ({ page, watched }) => {
+  await page.goto('/');
+  const input = await openSearch(page);
+  await input.fill('upstream');
+  await expect(page.locator('.pagefind-ui__result-link').first()).toBeVisible();
+  const filters = page.locator('.pagefind-ui__filter-panel');
+  await expect(filters).toContainText('status');
+  await expect(filters).toContainText('layer');
+  void watched;
+});
