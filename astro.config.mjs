@@ -28,6 +28,8 @@ export default defineConfig({
       // Open Graph image, JSON-LD, "last updated" from git, service-worker registration (src/route-data.ts).
       routeMiddleware: './src/route-data.ts',
       pagination: false,
+      // Articles live in content/, outside Starlight's docs folder: opt them in to heading anchor links.
+      markdown: { processedDirs: ['./content'] },
       expressiveCode: {
         themes: ['github-dark', 'github-light'],
         styleOverrides: { borderRadius: '0.4rem' },
@@ -37,8 +39,6 @@ export default defineConfig({
       components: {
         PageTitle: './src/components/PageTitle.astro',
         Search: './src/components/Search.astro',
-        // Heading link icons for content/ (Starlight only adds them under its own docs folder).
-        MarkdownContent: './src/components/MarkdownContent.astro',
         // Registers the offline service worker (src/lib/service-worker.ts) on every page.
         Head: './src/components/Head.astro',
       },

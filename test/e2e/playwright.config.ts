@@ -9,6 +9,11 @@ const PORT = Number(process.env.E2E_PORT ?? 4321);
 export default defineConfig({
   testDir: '.',
   testMatch: '**/*.spec.ts',
+  projects: [
+    { name: 'site', testIgnore: /perf\.spec\.ts$/ },
+    // Timing-sensitive checks run alone, after everything else.
+    { name: 'perf', testMatch: /perf\.spec\.ts$/, dependencies: ['site'] },
+  ],
   fullyParallel: true,
   workers: 2,
   retries: 0,

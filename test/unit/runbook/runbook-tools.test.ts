@@ -7,7 +7,6 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { mdxToMarkdown } from '../../../src/lib/mdx-to-markdown.ts';
-import { addHeadingLinks } from '../../../src/lib/heading-links.ts';
 import { breadcrumbs, markdownUrl, ogImageUrl, pageUrl } from '../../../src/lib/page-urls.ts';
 import { buildSiteCatalog, siteCatalogSchema } from '../../../src/catalog/site.ts';
 import { loadCatalog } from '../../../src/catalog/from-disk.ts';
@@ -39,21 +38,6 @@ describe('mdxToMarkdown', () => {
     expect(md).toContain('1. one');
     expect(md).toContain('The interactive analyzer runs in the browser at https://x.dev/causes/a/');
     expect(md).toContain('[this](https://x.dev/causes/b/#fix)');
-  });
-});
-
-describe('addHeadingLinks', () => {
-  const label = (t: string) => `Section titled “${t}”`;
-  it('wraps h2–h4 with an id in Starlight’s heading-link markup', () => {
-    const out = addHeadingLinks('<h2 id="fix">The <code>fix</code></h2><p>x</p><h5 id="deep">Deep</h5>', label);
-    expect(out).toContain('<div class="sl-heading-wrapper level-h2"><h2 id="fix">The <code>fix</code></h2><a class="sl-anchor-link" href="#fix">');
-    expect(out).toContain('Section titled “The fix”');
-    expect(out).toContain('<h5 id="deep">Deep</h5>');
-    expect(out).not.toContain('href="#deep"');
-  });
-  it('leaves HTML that already has heading links alone', () => {
-    const html = '<div class="sl-heading-wrapper"><h2 id="a">A</h2><a class="sl-anchor-link" href="#a"></a></div>';
-    expect(addHeadingLinks(html, label)).toBe(html);
   });
 });
 
