@@ -1,0 +1,585 @@
+/**
+ * The streaming analyzer: chunks in, one Report out. Each line is detected
+ * (wrapper prefixes stripped, then nginx error / access / app logs / config /
+ * collector sections), matched against the catalog's signatures behind a
+ * literal prefilter, counted, and fed to the correlations. Memory is bounded
+ * by the caps in limits.ts whatever the input size; cancelling = no more push().
+ */
+import type { AnalyzeOptions, Evidence, LineKind, LineResult, Report } from './types.ts';
+import { MAX_EVIDENCE_CHARS, MAX_UNRECOGNISED, REPORT_VERSION } from './types.ts';
+import { MAX_CONFIG_CHARS, MAX_LOG_FORMAT_LINES, MAX_SCAN_CHARS } from './limits.ts';
+import { LineSplitter } from './lines/split.ts';
+import { unwrap } from './detect/prefixes.ts';
+import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, FPM_SECTION } from './detect/config-lines.ts';
+import { contextFacts, ERROR_LEVELS, parseNginxContext, parseNginxErrorHead } from './parse/nginx-error.ts';
+import { parseCombined } from './parse/access-log.ts';
+import { accessFacts, type AccessRecord } from './parse/access-record.ts';
+import { compileLogFormat, parseWithFormat, type CompiledLogFormat } from './parse/log-format.ts';
+import { parseJsonLine } from './parse/json-access.ts';
+import { isNginxErrorTime } from './parse/time.ts';
+import type { Recognised } from './parse/recognised.ts';
+import { recognisePhpFpm } from './parse/php-fpm.ts';
+import { recogniseKernel } from './parse/kernel.ts';
+import { recogniseSystemd } from './parse/systemd.ts';
+import { recogniseGunicorn } from './parse/gunicorn.ts';
+import { recogniseUwsgi } from './parse/uwsgi.ts';
+import { recogniseNode } from './parse/node.ts';
+import { recogniseSelinux } from './parse/selinux.ts';
+import { recogniseIngress } from './parse/ingress.ts';
+import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
+import { parseCollectorMarker, type Section } from './parse/collector.ts';
+import { parseSsLine, parseUlimitLine } from './parse/host-facts.ts';
+import { SignatureMatcher, type SignatureMatch } from './match/signatures.ts';
+import { FindingsAccumulator } from './report/findings.ts';
+import { StatsCollector } from './stats/collector.ts';
+import { EventLog } from './correlate/events.ts';
+import { TimeoutCluster } from './correlate/timeout-cluster.ts';
+import { RetryHidPeer } from './correlate/retries.ts';
+import { BackendOwn5xx } from './correlate/backend-own-5xx.ts';
+import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
+import { correlateChildKilled } from './correlate/child-killed.ts';
+import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
+import { checkConfig } from './config/check.ts';
+import type { ConfigLine } from './config/parse-nginx.ts';
+import type { HostFacts } from './config/rules/types.ts';
+import { CAUSES } from './cause-ids.ts';
+import { own } from './own.ts';
+
+export interface Progress {
+  /** Bytes (or characters, when the caller does not say) pushed so far. */
+  bytes: number;
+  /** Complete lines analysed so far. */
+  lines: number;
+}
+
+const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
+const FPM_TT_PREFIX = /^\[[^\]]{1,40}\] NOTICE:\s*/;
+const MAX_WARNINGS = 50;
+/** Shared empty facts (most lines have none; avoids one allocation per line). */
+const NO_FACTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+export class Analyzer {
+  private readonly options: AnalyzeOptions;
+  private readonly splitter: LineSplitter;
+  private readonly matcher: SignatureMatcher;
+  private readonly findings: FindingsAccumulator;
+  private readonly stats = new StatsCollector();
+  private readonly events = new EventLog();
+  private readonly timeouts = new TimeoutCluster();
+  private readonly retries = new RetryHidPeer();
+  private readonly backendOwn = new BackendOwn5xx();
+  private readonly warnings: string[] = [];
+  private readonly warned = new Set<string>();
+  private readonly unrecognised: { line: number; text: string }[] = [];
+  private unrecognisedCount = 0;
+  private bytes = 0;
+  private lineNo = 0;
+  private ended: Report | null = null;
+
+  // Detection state carried from line to line.
+  private section: Section | null = null;
+  private inNginxConfig = false;
+  private nginxDepth = 0;
+  private inFpmConfig = false;
+  private pendingLogFormat: string[] | null = null;
+  private accessFormat: CompiledLogFormat | undefined;
+  private year: string | undefined;
+
+  // Buffered configuration and host facts for the rules.
+  private readonly nginxLines: ConfigLine[] = [];
+  private readonly fpmLines: ConfigLine[] = [];
+  private configChars = 0;
+  private readonly host: HostFacts = { listening: [] };
+  private tooBigHeader = 0;
+  private access504 = 0;
+  private producer: Report['producer'];
+
+  // Per-line scratch, reset for every line.
+  private lineKind: LineKind = 'unknown';
+  private lineCause: string | null = null;
+  private lineStatus: number | null = null;
+  private lineFacts: Record<string, string> = NO_FACTS;
+
+  constructor(options: AnalyzeOptions) {
+    this.options = options;
+    this.matcher = new SignatureMatcher(options.catalog);
+    for (const p of this.matcher.problems) this.warn(p, p);
+    this.findings = new FindingsAccumulator(options.catalog);
+    this.splitter = new LineSplitter((text, full) => this.safeLine(text, full));
+  }
+
+  /** Bytes and lines seen so far (read it between pushes to report progress). */
+  get progress(): Progress {
+    return { bytes: this.bytes, lines: this.lineNo };
+  }
+
+  /** Feeds a chunk; `byteLength` lets a caller that decoded bytes count them exactly. */
+  push(chunk: string, byteLength?: number): void {
+    if (this.ended) throw new Error('Analyzer.push() after end()');
+    this.bytes += byteLength ?? chunk.length;
+    this.splitter.push(chunk);
+  }
+
+  end(): Report {
+    if (this.ended) return this.ended;
+    this.splitter.end();
+    this.finishLogFormat();
+    const warnings = this.warnings;
+    if (this.lineNo === 0 || (this.bytes === 0 && this.lineNo <= 1)) warnings.unshift('The input is empty: nothing to analyse.');
+    let readTimeouts: number[] = [60];
+    if (this.nginxLines.length || this.fpmLines.length || this.host.nofile) {
+      try {
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
+        warnings.push(...r.warnings);
+        readTimeouts = r.readTimeouts;
+      } catch (e) {
+        warnings.push(`The configuration could not be checked: ${(e as Error).message}`);
+      }
+    }
+    try {
+      this.timeouts.finish(this.findings, readTimeouts);
+      this.backendOwn.finish(this.findings);
+      correlatePoolExhausted(this.events, this.findings, this.access504);
+      correlateChildKilled(this.events, this.findings);
+      correlateNoLiveUpstreams(this.events, this.findings);
+    } catch (e) {
+      warnings.push(`A correlation failed and was skipped: ${(e as Error).message}`);
+    }
+    if (this.stats.timelineDropped) warnings.push(`The timeline keeps ${this.stats.build(0, 0).timeline.length} minutes; ${this.stats.timelineDropped} line(s) in later minutes were not charted.`);
+    for (const t of [this.stats.upstreams, this.stats.uris, this.stats.clients]) {
+      if (t.approximate) {
+        warnings.push('More distinct upstreams/URIs/clients than the counters keep: the top lists are approximate (lower bounds).');
+        break;
+      }
+    }
+    const report: Report = {
+      version: REPORT_VERSION,
+      findings: this.findings.build(),
+      unrecognised: this.unrecognised,
+      unrecognisedCount: this.unrecognisedCount,
+      stats: this.stats.build(this.lineNo, this.bytes),
+      warnings,
+    };
+    if (this.producer) report.producer = this.producer;
+    this.ended = report;
+    return report;
+  }
+
+  /* ------------------------------------------------------------------ */
+
+  private warn(key: string, message: string): void {
+    if (this.warned.has(key) || this.warnings.length >= MAX_WARNINGS) return;
+    this.warned.add(key);
+    this.warnings.push(message);
+  }
+
+  private safeLine(text: string, full: number): void {
+    this.lineNo++;
+    this.lineKind = 'unknown';
+    this.lineCause = null;
+    this.lineStatus = null;
+    this.lineFacts = NO_FACTS;
+    try {
+      this.line(text, full);
+    } catch (e) {
+      this.warn(`internal:${(e as Error).message}`, `Line ${this.lineNo} could not be analysed (${(e as Error).message}); it was skipped.`);
+    }
+    this.stats.kind(this.lineKind);
+    if (this.options.onLine) {
+      const r: LineResult = { line: this.lineNo, kind: this.lineKind, cause: this.lineCause, status: this.lineStatus, facts: this.lineFacts };
+      this.options.onLine(r);
+    }
+  }
+
+  private line(text: string, full: number): void {
+    const n = this.lineNo;
+    if (full > MAX_SCAN_CHARS) {
+      this.warn('long', `Line ${n} is ${full} characters long; only its first ${MAX_SCAN_CHARS} characters were analysed (later over-long lines too).`);
+    }
+    const scan = text.length > MAX_SCAN_CHARS ? text.slice(0, MAX_SCAN_CHARS) : text;
+    if (scan.length === 0 || (scan.charCodeAt(0) <= 32 && scan.trim() === '')) {
+      this.lineKind = 'blank';
+      return;
+    }
+    if (BINARY.test(scan) || this.mostlyReplacement(scan)) {
+      this.warn('binary', `Line ${n} looks binary (NUL or control bytes, or undecodable text); such lines are skipped. Is this a compressed or binary file?`);
+      this.addUnrecognised(text);
+      return;
+    }
+    // Fast path: a raw nginx error line (the bulk of error logs).
+    if (isNginxErrorTime(scan, 0) && this.pendingLogFormat === null) {
+      const head = parseNginxErrorHead(scan, 0);
+      if (head) {
+        this.leaveConfig();
+        this.nginxError(text, scan, 0, head.level, head.time, head.msgStart, undefined);
+        return;
+      }
+    }
+    if (scan.charCodeAt(0) === 61 /* = */) {
+      const marker = parseCollectorMarker(scan);
+      if (marker) {
+        this.section = marker;
+        this.leaveConfig();
+        this.lineKind = 'collector';
+        this.lineFacts = marker.arg ? { section: marker.name, path: marker.arg } : { section: marker.name };
+        return;
+      }
+    }
+    if (this.pendingLogFormat !== null) {
+      this.continueLogFormat(scan);
+      return;
+    }
+    const section = this.section;
+    if (section && section.mode !== 'logs') {
+      if (this.sectionLine(section, text, scan)) return;
+    }
+    this.autoLine(text, scan);
+  }
+
+  /** Lines inside a collector section that is not a log. Returns false to fall back to auto-detection. */
+  private sectionLine(section: Section, text: string, scan: string): boolean {
+    const n = this.lineNo;
+    const t = scan.trim();
+    switch (section.mode) {
+      case 'nginx-config': {
+        // nginx -T failing prints "[emerg] …" and "test failed" lines: those are log lines.
+        if (t.startsWith('nginx: ') && !/(?:syntax is ok|test is successful)$/.test(t)) return false;
+        this.lineKind = 'nginx-config';
+        if (t.startsWith('log_format')) this.startLogFormat(scan);
+        else this.bufferConfig('nginx', n, text);
+        return true;
+      }
+      case 'fpm-config':
+        this.lineKind = 'php-fpm-config';
+        this.bufferConfig('fpm', n, text);
+        return true;
+      case 'fpm-tt': {
+        const body = scan.replace(FPM_TT_PREFIX, '').trim();
+        if (FPM_SECTION.test(body) || /^[\w.]+(?:\[[^\]]*\])?\s*=/.test(body)) {
+          this.lineKind = 'php-fpm-config';
+          this.bufferConfig('fpm', n, body);
+          return true;
+        }
+        return false;
+      }
+      case 'ss':
+        this.lineKind = 'collector';
+        parseSsLine(t, n, this.host);
+        return true;
+      case 'ulimit':
+        this.lineKind = 'collector';
+        parseUlimitLine(t, n, this.host);
+        return true;
+      case 'info':
+        this.lineKind = 'collector';
+        return true;
+      default:
+        return false;
+    }
+  }
+
+  private autoLine(text: string, scan: string): void {
+    const n = this.lineNo;
+    const u = unwrap(scan, this.year);
+    const at = u.offset;
+    const c = scan.charCodeAt(at);
+    // nginx error log, possibly wrapped or without its timestamp.
+    if ((c >= 48 && c <= 57) || c === 91 /* [ */ || c === 110 /* n */) {
+      const head = parseNginxErrorHead(scan, at);
+      if (head) {
+        this.leaveConfig();
+        this.nginxError(text, scan, at, head.level, head.time ?? u.time, head.msgStart, u.wrapper === 'kubectl' ? 'ingress' : undefined);
+        return;
+      }
+    }
+    // Access logs: the pasted log_format first, then combined/common/main/ingress.
+    if (this.accessFormat && !this.accessFormat.json) {
+      const rec = parseWithFormat(this.accessFormat, scan, at);
+      if (rec) return this.access(text, scan, at, rec, u.time);
+    }
+    if (c !== 123 /* { */ && c !== 91 && c !== 35 /* # */ && c !== 32) {
+      const rec = parseCombined(scan, at);
+      if (rec) return this.access(text, scan, at, rec, u.time);
+    }
+    if (c === 123) {
+      const j = parseJsonLine(at === 0 ? scan : scan.slice(at), this.accessFormat);
+      if (j?.kind === 'access') return this.access(text, scan, at, j.record, u.time);
+      if (j?.kind === 'wrapped') {
+        // Docker json-file: analyse the inner line; evidence shows the decoded inner text.
+        this.autoLine(j.inner, j.inner.slice(0, MAX_SCAN_CHARS));
+        return;
+      }
+    }
+    // Configuration pasted among the logs.
+    const t = at === 0 ? scan.trim() : scan.slice(at).trim();
+    if (this.configLine(text, t)) return;
+    this.leaveConfig();
+    // Everything else: app logs, then signatures on whatever is left.
+    const rec = this.recognise(scan, at, u.tag);
+    if (rec) {
+      this.lineKind = rec.kind;
+      this.lineFacts = rec.facts;
+      const time = rec.time ?? u.time;
+      if (time) this.sawTime(time);
+      if (rec.level) this.stats.level(rec.level);
+      const m = this.matcher.matchOther(at === 0 ? scan : scan.slice(at));
+      if (m) this.claim(m, text, at, time, rec.level, rec.facts);
+      else if (time && rec.level && (rec.level === 'error' || rec.level === 'critical' || rec.level === 'fatal')) {
+        const b = this.stats.bucket(time);
+        if (b) b.errors++;
+      }
+      if (rec.event) this.events.add(rec.event, this.evidence(text, at, [at, at + t.length], rec.kind, time, rec.level, rec.event), rec.facts);
+      const producer = (rec as Recognised & { producer?: { name: string; version?: string } }).producer;
+      if (producer) this.sawProducer(producer, text, at, t.length);
+      return;
+    }
+    const m = this.matcher.matchAny(at === 0 ? scan : scan.slice(at));
+    if (m) {
+      this.lineKind = m.compiled.kind;
+      this.claim(m, text, at, u.time, undefined, {});
+      return;
+    }
+    this.lineKind = 'unknown';
+    this.addUnrecognised(text);
+    void n;
+  }
+
+  private recognise(scan: string, at: number, tag: string | undefined): (Recognised & { producer?: { name: string; version?: string } }) | null {
+    const tg = tag?.toLowerCase();
+    return (
+      recognisePhpFpm(scan, at) ??
+      recogniseSelinux(scan, at) ??
+      recogniseKernel(scan, at, tg) ??
+      recogniseSystemd(scan, at, tg) ??
+      recogniseGunicorn(scan, at, tg) ??
+      recogniseUwsgi(scan, at, tg) ??
+      recogniseNode(scan, at, tg) ??
+      recogniseIngress(scan, at) ??
+      recogniseBrowserPage(scan, at) ??
+      (tg?.startsWith('php') && tg.includes('fpm') ? { kind: 'php-fpm', facts: {} } : null)
+    );
+  }
+
+  /* ---------- configuration ---------- */
+
+  private configLine(text: string, t: string): boolean {
+    const n = this.lineNo;
+    if (t.startsWith('log_format') && /^log_format\s/.test(t)) {
+      this.inNginxConfig = true;
+      this.inFpmConfig = false;
+      this.lineKind = 'nginx-config';
+      this.startLogFormat(text);
+      return true;
+    }
+    // `nginx -t`/`-T` success lines belong to the dump; "test failed" is left to the signatures.
+    if (t.startsWith('nginx: ') && /^nginx: (?:the )?configuration file \S+ (?:syntax is ok|test is successful)$/.test(t)) {
+      this.lineKind = 'nginx-config';
+      return true;
+    }
+    if (t.startsWith('#') && /^#\s*configuration file\s/.test(t)) {
+      this.inNginxConfig = true;
+      this.inFpmConfig = false;
+      this.nginxDepth = 0;
+      this.lineKind = 'nginx-config';
+      this.bufferConfig('nginx', n, text);
+      return true;
+    }
+    const fpmish = looksLikeFpmLine(t, this.inFpmConfig);
+    if (fpmish && (this.inFpmConfig || !this.inNginxConfig || FPM_SECTION.test(t))) {
+      if (FPM_SECTION.test(t)) {
+        this.inFpmConfig = true;
+        this.inNginxConfig = false;
+      }
+      this.lineKind = 'php-fpm-config';
+      this.bufferConfig('fpm', n, text);
+      return true;
+    }
+    if (looksLikeNginxDirective(t) || (this.inNginxConfig && (t.startsWith('#') || this.nginxDepth > 0))) {
+      this.inNginxConfig = true;
+      this.inFpmConfig = false;
+      this.nginxDepth = Math.max(0, this.nginxDepth + braceDelta(t));
+      this.lineKind = 'nginx-config';
+      this.bufferConfig('nginx', n, text);
+      return true;
+    }
+    return false;
+  }
+
+  private leaveConfig(): void {
+    this.inNginxConfig = false;
+    this.inFpmConfig = false;
+    this.nginxDepth = 0;
+  }
+
+  private bufferConfig(which: 'nginx' | 'fpm', line: number, text: string): void {
+    if (this.configChars + text.length > MAX_CONFIG_CHARS) {
+      this.warn('config-cap', `More than ${MAX_CONFIG_CHARS / 1024 / 1024} MB of configuration: only the first part was checked by the config rules.`);
+      return;
+    }
+    this.configChars += text.length;
+    (which === 'nginx' ? this.nginxLines : this.fpmLines).push({ line, text: own(text) });
+  }
+
+  private startLogFormat(text: string): void {
+    this.pendingLogFormat = [];
+    this.continueLogFormat(text);
+  }
+
+  private continueLogFormat(text: string): void {
+    const pending = this.pendingLogFormat!;
+    pending.push(text);
+    this.lineKind = 'nginx-config';
+    this.bufferConfig('nginx', this.lineNo, text);
+    const t = text.trimEnd();
+    if (t.endsWith(';') || pending.length >= MAX_LOG_FORMAT_LINES) this.finishLogFormat();
+  }
+
+  private finishLogFormat(): void {
+    const pending = this.pendingLogFormat;
+    if (pending === null) return;
+    this.pendingLogFormat = null;
+    const fmt = compileLogFormat(pending.join('\n'));
+    if (fmt) {
+      this.accessFormat = fmt;
+    } else {
+      this.warn(`logformat:${this.lineNo}`, `The log_format directive ending on line ${this.lineNo} could not be read (unterminated or without a format string); access lines are parsed with the built-in formats.`);
+    }
+  }
+
+  /* ---------- nginx error log ---------- */
+
+  private nginxError(text: string, scan: string, at: number, level: string, time: string | undefined, msgStart: number, kind: LineKind | undefined): void {
+    this.lineKind = kind ?? 'nginx-error';
+    this.stats.level(level);
+    if (time) this.sawTime(time);
+    const payload = at === 0 ? scan : scan.slice(at);
+    const m = this.matcher.matchOther(payload);
+    const isError = ERROR_LEVELS.has(level);
+    if (time && (isError || m)) {
+      const b = this.stats.bucket(time);
+      if (b) b.errors++;
+    } else if (time) this.stats.bucket(time);
+    if (!m && !isError && level !== 'warn') return;
+    const ctx = parseNginxContext(scan.slice(msgStart));
+    const facts: Record<string, string> = {};
+    contextFacts(ctx, facts);
+    if (m) {
+      this.claim(m, text, at, time, level, facts);
+      if (m.compiled.cause.id === CAUSES.upstreamReturned502) return;
+    } else {
+      this.lineFacts = facts;
+    }
+    this.nginxEvents(text, at, scan.length - at, ctx.message, level, time, facts);
+  }
+
+  /** Catalog-independent events from nginx lines that the correlations need. */
+  private nginxEvents(text: string, at: number, len: number, msg: string, level: string, time: string | undefined, facts: Record<string, string>): void {
+    const ev = (name: string): void => this.events.add(name, this.evidence(text, at, [at, at + len], 'nginx-error', time, level, name), facts);
+    if (facts.upstream !== undefined || msg.includes('upstream')) this.backendOwn.errorAt(time);
+    if (msg.includes('upstream timed out')) ev('read-timeout');
+    else if (msg.includes('no live upstreams')) ev('no-live');
+    else if (msg.includes('upstream server temporarily disabled')) ev('peer-disabled');
+    else if (msg.includes('upstream sent too big header')) this.tooBigHeader++;
+    else if ((msg.startsWith('recv() failed (104') || msg.startsWith('readv() failed (104')) && facts.scheme === 'fastcgi') ev('fastcgi-reset');
+    else if (msg.includes('failed (11: Resource temporarily unavailable)') && msg.startsWith('connect() to unix:')) ev('fastcgi-eagain');
+  }
+
+  /* ---------- access log ---------- */
+
+  private access(text: string, scan: string, at: number, rec: AccessRecord, wrapperTime: string | undefined): void {
+    this.leaveConfig();
+    this.lineKind = rec.format === 'ingress' ? 'ingress' : 'nginx-access';
+    if (rec.time === undefined && wrapperTime !== undefined) rec.time = wrapperTime;
+    if (rec.time !== undefined) this.sawTime(rec.time);
+    this.stats.access(rec);
+    if (rec.status !== undefined) this.lineStatus = rec.status;
+    const wantFacts = this.options.onLine !== undefined;
+    if (wantFacts) this.lineFacts = accessFacts(rec);
+    let claimed = false;
+    if (this.matcher.hasAccessSignatures) {
+      const m = this.matcher.matchAccess(at === 0 ? scan : scan.slice(at));
+      if (m) {
+        this.claim(m, text, at, rec.time, undefined, accessFacts(rec));
+        claimed = true;
+      }
+    }
+    const st = rec.status;
+    if (st !== undefined && st >= 500) {
+      if (st === 504) this.access504++;
+      const evidence = (): Evidence => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log');
+      this.timeouts.observe(rec, evidence);
+      if (!claimed) this.backendOwn.observe(rec, evidence);
+    } else if (rec.upstreamStatus !== undefined && rec.upstreamStatus.indexOf(',') !== -1) {
+      const before = this.findings.get(CAUSES.retryHidFailingPeer, 'correlation')?.count ?? 0;
+      this.retries.observe(rec, () => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log'), this.findings);
+      if (!claimed && (this.findings.get(CAUSES.retryHidFailingPeer, 'correlation')?.count ?? 0) > before) this.lineCause = CAUSES.retryHidFailingPeer;
+    }
+  }
+
+  /* ---------- shared ---------- */
+
+  private claim(m: SignatureMatch, text: string, at: number, time: string | undefined, level: string | undefined, facts: Record<string, string>): void {
+    const { compiled } = m;
+    const groups = m.m.groups;
+    const all: Record<string, string> = { ...facts };
+    if (groups) for (const k in groups) if (groups[k] !== undefined) all[k] = groups[k]!;
+    const start = at + m.m.index;
+    const evidence = this.evidence(text, at, [start, start + m.m[0].length], this.lineKind === 'unknown' ? compiled.kind : this.lineKind, time, level, compiled.sig.id);
+    this.findings.add(compiled.cause.id, 'log', { evidence, facts: all, status: compiled.sig.status, confidence: compiled.sig.confidence, time });
+    this.lineCause = compiled.cause.id;
+    this.lineStatus = compiled.sig.status;
+    this.lineFacts = all;
+  }
+
+  private evidence(text: string, _at: number, span: [number, number], kind: LineKind, time: string | undefined, level: string | undefined, rule: string): Evidence {
+    const shown = text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text;
+    const s = Math.min(span[0], shown.length);
+    const e: Evidence = { line: this.lineNo, text: own(shown), span: [s, Math.max(s, Math.min(span[1], shown.length))], kind, rule };
+    if (time !== undefined) e.time = time;
+    if (level !== undefined) e.level = level;
+    return e;
+  }
+
+  private sawTime(time: string): void {
+    const y = time.slice(0, 4);
+    if (y !== this.year) this.year = y;
+  }
+
+  private sawProducer(p: { name: string; version?: string }, text: string, at: number, len: number): void {
+    const edge = EDGE_PRODUCERS.has(p.name);
+    if (!this.producer || (edge && !EDGE_PRODUCERS.has(this.producer.name))) {
+      this.producer = p.version ? { name: p.name, version: p.version, line: this.lineNo } : { name: p.name, line: this.lineNo };
+    }
+    if (edge && this.lineCause === null) {
+      const evidence = this.evidence(text, at, [at, at + len], 'browser', undefined, undefined, 'producer');
+      this.findings.add(CAUSES.cdnOrLoadBalancer, 'log', {
+        evidence,
+        facts: { producer: p.name },
+        confidence: 'high',
+        note: `The pasted error page was produced by ${p.name}, not by nginx: the proxy in front of nginx could not get a good answer from it (or from its own origin settings).`,
+      });
+      this.lineCause = CAUSES.cdnOrLoadBalancer;
+    }
+  }
+
+  private mostlyReplacement(s: string): boolean {
+    if (s.indexOf('\uFFFD') === -1) return false;
+    let n = 0;
+    for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) === 0xfffd) n++;
+    return n > 8 && n * 3 > s.length;
+  }
+
+  private addUnrecognised(text: string): void {
+    this.unrecognisedCount++;
+    if (this.unrecognised.length < MAX_UNRECOGNISED) {
+      this.unrecognised.push({ line: this.lineNo, text: own(text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text) });
+    }
+  }
+}
+
+/** One-shot convenience: analyse a whole text. */
+export function analyze(text: string, options: AnalyzeOptions): Report {
+  const a = new Analyzer(options);
+  a.push(text);
+  return a.end();
+}

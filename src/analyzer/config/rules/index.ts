@@ -1,0 +1,39 @@
+/** Every config rule, in the order they run. Add a rule: write a module here and list it. */
+import { fastcgiSocketMismatch } from './fastcgi-socket-mismatch.ts';
+import { fastcgiTransportMismatch } from './fastcgi-transport-mismatch.ts';
+import { fpmListenBacklog } from './fpm-listen-backlog.ts';
+import { fpmMaxChildren } from './fpm-max-children.ts';
+import { httpsWithoutSni } from './https-without-sni.ts';
+import { keepaliveHttp11 } from './keepalive-http11.ts';
+import { localhostIpv6 } from './localhost-ipv6.ts';
+import { proxyPassToFpm } from './proxy-pass-to-fpm.ts';
+import { readTimeoutVsFpm } from './read-timeout-vs-fpm.ts';
+import { smallBuffers } from './small-buffers.ts';
+import { socketPermission } from './socket-permission.ts';
+import { sslVerifyTrusted } from './ssl-verify-trusted.ts';
+import type { ConfigRule } from './types.ts';
+import { upstreamFailover } from './upstream-failover.ts';
+import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
+import { websocketUpgrade } from './websocket-upgrade.ts';
+import { workerConnectionsNofile } from './worker-connections-nofile.ts';
+
+export const CONFIG_RULES: ConfigRule[] = [
+  fastcgiSocketMismatch,
+  fastcgiTransportMismatch,
+  socketPermission,
+  readTimeoutVsFpm,
+  smallBuffers,
+  variableProxyPassResolver,
+  httpsWithoutSni,
+  keepaliveHttp11,
+  websocketUpgrade,
+  upstreamFailover,
+  workerConnectionsNofile,
+  localhostIpv6,
+  sslVerifyTrusted,
+  fpmMaxChildren,
+  fpmListenBacklog,
+  proxyPassToFpm,
+];
+
+export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';

@@ -1,0 +1,170 @@
+/**
+ * nginx error-log lines: "TIME [level] PID#TID: *CID message[ while action]
+ * [, client: …][, server: …][, request: "…"][, upstream: "…"][, host: "…"]".
+ * The head is parsed with fixed offsets (hot path: most lines are info/notice
+ * noise); the context suffix only when a line matters.
+ * Format facts: ../shared/nginx-upstream-errors.md §1.
+ */
+import { isNginxErrorTime, nginxErrorTime } from './time.ts';
+
+export const NGINX_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const;
+const LEVEL_SET = new Set<string>(NGINX_LEVELS);
+/** Levels that mean something failed (nginx writes upstream failures at error and crit). */
+export const ERROR_LEVELS = new Set(['emerg', 'alert', 'crit', 'error']);
+
+export interface NginxErrorHead {
+  /** ISO time, when the line had its timestamp. */
+  time?: string;
+  level: string;
+  /** Where the message starts in the line. */
+  msgStart: number;
+}
+
+/** Raw stamp → ISO, cached: consecutive lines usually share the second. */
+let lastRaw = '';
+let lastIso = '';
+
+/**
+ * Parses "YYYY/MM/DD HH:MM:SS [level] PID#TID: [*CID ]" at `at`, or the
+ * stamp-less forms "[level] PID#TID: …" and "nginx: [level] …" (nginx -t).
+ */
+export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | null {
+  let i = at;
+  let time: string | undefined;
+  if (isNginxErrorTime(s, at)) {
+    const raw = s.slice(at, at + 19);
+    if (raw !== lastRaw) {
+      lastRaw = raw;
+      lastIso = nginxErrorTime(raw, 0);
+    }
+    time = lastIso;
+    i = at + 20;
+  } else if (s.startsWith('nginx: [', at)) {
+    i = at + 7;
+  }
+  if (s.charCodeAt(i) !== 91 /* [ */) return null;
+  const close = s.indexOf(']', i + 1);
+  if (close === -1 || close - i > 7) return null;
+  const level = s.slice(i + 1, close);
+  if (!LEVEL_SET.has(level)) return null;
+  i = close + 1;
+  if (s.charCodeAt(i) === 32) i++;
+  // PID#TID:
+  let j = i;
+  while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+  if (j > i && s.charCodeAt(j) === 35 /* # */) {
+    j++;
+    while (j < s.length && s.charCodeAt(j) >= 48 && s.charCodeAt(j) <= 57) j++;
+    if (s.charCodeAt(j) === 58 /* : */) {
+      i = j + 1;
+      if (s.charCodeAt(i) === 32) i++;
+    }
+  }
+  // *CID
+  if (s.charCodeAt(i) === 42 /* * */) {
+    let k = i + 1;
+    while (k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+    if (k > i + 1 && s.charCodeAt(k) === 32) i = k + 1;
+  }
+  return time === undefined ? { level, msgStart: i } : { time, level, msgStart: i };
+}
+
+export interface NginxContext {
+  /** The message without its context suffix. */
+  message: string;
+  action?: string;
+  client?: string;
+  server?: string;
+  request?: string;
+  subrequest?: string;
+  upstream?: string;
+  host?: string;
+  referrer?: string;
+  resolver?: string;
+  /** "in /etc/nginx/conf.d/x.conf:23" of config-time errors. */
+  conf?: string;
+}
+
+/**
+ * Splits the context suffix off a message. Request, host and referrer are not
+ * escaped by nginx and may contain quotes or ", ", so the quoted fields are
+ * located from the right.
+ */
+export function parseNginxContext(msg: string): NginxContext {
+  const out: NginxContext = { message: msg };
+  let end = msg.length;
+  const ref = msg.lastIndexOf(', referrer: "');
+  if (ref !== -1 && msg.endsWith('"')) {
+    out.referrer = msg.slice(ref + 13, msg.length - 1);
+    end = ref;
+  }
+  const host = msg.lastIndexOf(', host: "', end);
+  if (host !== -1 && msg.charCodeAt(end - 1) === 34) {
+    out.host = msg.slice(host + 9, end - 1);
+    end = host;
+  }
+  const up = msg.lastIndexOf(', upstream: "', end);
+  if (up !== -1 && msg.charCodeAt(end - 1) === 34) {
+    out.upstream = msg.slice(up + 13, end - 1);
+    end = up;
+  }
+  const sub = msg.lastIndexOf(', subrequest: "', end);
+  if (sub !== -1 && msg.charCodeAt(end - 1) === 34) {
+    out.subrequest = msg.slice(sub + 15, end - 1);
+    end = sub;
+  }
+  const client = msg.indexOf(', client: ');
+  if (client !== -1 && client < end) {
+    const req = msg.indexOf(', request: "', client);
+    if (req !== -1 && req < end && msg.charCodeAt(end - 1) === 34) {
+      out.request = msg.slice(req + 12, end - 1);
+      end = req;
+    }
+    const srv = msg.indexOf(', server: ', client);
+    if (srv !== -1 && srv < end) {
+      out.server = msg.slice(srv + 10, end);
+      end = srv;
+    }
+    out.client = msg.slice(client + 10, end);
+    end = client;
+  } else {
+    const res = msg.lastIndexOf(', resolver: ', end);
+    if (res !== -1) {
+      out.resolver = msg.slice(res + 12, end);
+      end = res;
+    }
+    // Config-time errors end with " in /path/file.conf:LINE".
+    const conf = / in (\/[^\s]{1,1024}:\d+)$/.exec(msg.slice(0, end));
+    if (conf) {
+      out.conf = conf[1]!;
+      end = conf.index;
+    }
+  }
+  let message = msg.slice(0, end);
+  const w = message.lastIndexOf(' while ');
+  if (w !== -1) {
+    out.action = message.slice(w + 7);
+    message = message.slice(0, w);
+  }
+  out.message = message;
+  return out;
+}
+
+/** Facts nginx itself puts in every upstream error line (shared by all signatures). */
+export function contextFacts(ctx: NginxContext, facts: Record<string, string>): void {
+  if (ctx.client) facts.client = ctx.client;
+  if (ctx.server) facts.server = ctx.server;
+  if (ctx.request) facts.request = ctx.request;
+  if (ctx.host) facts.host = ctx.host;
+  if (ctx.action) facts.action = ctx.action;
+  if (ctx.resolver) facts.resolver = ctx.resolver;
+  if (ctx.conf) facts.conf = ctx.conf;
+  if (ctx.upstream) {
+    facts.upstream = ctx.upstream;
+    const scheme = /^([a-z]+):\/\//.exec(ctx.upstream);
+    if (scheme) facts.scheme = scheme[1]!;
+    // "fastcgi://unix:/run/php.sock:" and "http://unix:/tmp/x.sock:/path" → the socket path.
+    const unix = /unix:(\/[^:\s"]*)/.exec(ctx.upstream);
+    if (unix) facts.socket = unix[1]!;
+  }
+}

@@ -1,0 +1,42 @@
+/** Human-readable report for a terminal (colours only when asked). */
+import type { Finding, Report } from '../analyzer/types.ts';
+
+export interface TextOptions {
+  color: boolean;
+  siteUrl: string;
+}
+
+const SEV_COLOR: Record<Finding['severity'], string> = { critical: '31;1', high: '31', medium: '33', low: '36' };
+
+export function formatText(report: Report, opts: TextOptions): string {
+  const c = (code: string, s: string): string => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  // Log text may carry escape sequences of its own; never let them reach the terminal.
+  const clean = (s: string): string => s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '�');
+  const out: string[] = [];
+  const s = report.stats;
+  const kinds = Object.entries(s.byKind)
+    .filter(([k]) => k !== 'blank')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
+  out.push(c('1', `badgateway: ${s.lines} line(s)${kinds ? ` (${kinds})` : ''}${s.timeRange ? `, ${s.timeRange.first} → ${s.timeRange.last}` : ''}`));
+  if (report.producer) out.push(`Error page produced by ${report.producer.name}${report.producer.version ? `/${report.producer.version}` : ''} (line ${report.producer.line}).`);
+  if (report.findings.length === 0) out.push('', 'No known cause of a 502/504 found.');
+  report.findings.forEach((f, i) => {
+    out.push('');
+    out.push(`${c('1', `${i + 1}. ${f.title}`)}  ${c(SEV_COLOR[f.severity], f.severity)} · ${f.status} · ${f.confidence} confidence · ${f.count}× (${f.origin})`);
+    if (f.firstSeen) out.push(`   seen ${f.firstSeen}${f.lastSeen && f.lastSeen !== f.firstSeen ? ` … ${f.lastSeen}` : ''}`);
+    for (const [k, v] of Object.entries(f.facts).filter(([k]) => !['request', 'client', 'action', 'scheme', 'server'].includes(k)).slice(0, 5)) {
+      out.push(`   ${k}: ${clean(v.slice(0, 3).join(', '))}${v.length > 3 ? ` (+${v.length - 3})` : ''}`);
+    }
+    if (f.note) out.push(`   ${clean(f.note)}`);
+    out.push(`   ${c('32', 'fix:')} ${clean(f.fix)}`);
+    out.push(`   ${c('2', `${opts.siteUrl}${f.fixUrl}`)}`);
+    for (const e of f.evidence.slice(0, 2)) {
+      const t = clean(e.text.length > 300 ? `${e.text.slice(0, 300)}…` : e.text);
+      out.push(`   ${c('2', `line ${e.line}:`)} ${t}`);
+    }
+  });
+  if (report.unrecognisedCount) out.push('', c('2', `${report.unrecognisedCount} line(s) not recognised.`));
+  for (const w of report.warnings) out.push(c('33', `warning: ${clean(w)}`));
+  return `${out.join('\n')}\n`;
+}

@@ -1,0 +1,32 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../../src/analyzer/', import.meta.url).pathname;
+// The build-time generator is the one Node script in the folder; the engine never imports it.
+const BUILD_TIME = new Set(['config/gen-defaults.ts']);
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((f) => {
+    const p = join(dir, f);
+    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
+  });
+}
+
+describe('engine purity', () => {
+  const sources = files(ROOT).map((p) => ({ rel: p.slice(ROOT.length), text: readFileSync(p, 'utf8') }));
+  it('uses no Node APIs and no DOM (runs in the worker, the CLI and tests alike)', () => {
+    const offenders = sources
+      .filter((s) => !BUILD_TIME.has(s.rel))
+      .filter((s) => /from ['"]node:|require\(|\bprocess\.(?:env|argv|exit|stdout|stderr|stdin|cwd|platform|versions)\b|\bBuffer\.|\bdocument\.|\bwindow\./.test(s.text.replace(/\/\*[\s\S]*?\*\/|\/\/.*$/gm, '')))
+      .map((s) => s.rel);
+    expect(offenders).toEqual([]);
+  });
+  it('imports relative modules with their .ts extension', () => {
+    const bad = sources.flatMap((s) => [...s.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].filter((m) => !/\.(ts|json)$/.test(m[1]!)).map((m) => `${s.rel}: ${m[1]}`));
+    expect(bad).toEqual([]);
+  });
+  it('nobody in the engine imports the build-time generator', () => {
+    expect(sources.filter((s) => /from ['"][^'"]*gen-defaults/.test(s.text) && !BUILD_TIME.has(s.rel)).map((s) => s.rel)).toEqual([]);
+  });
+});
