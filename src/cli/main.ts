@@ -152,7 +152,7 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
       await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
       break;
     case 'markdown':
-      await write(io.stdout, reportToMarkdown(report, args.siteUrl));
+      await write(io.stdout, reportToMarkdown(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
       break;
     default: {
       const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));

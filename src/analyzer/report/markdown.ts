@@ -1,9 +1,26 @@
 /**
- * The report as Markdown for a ticket or chat: findings with absolute links,
- * facts and a few evidence lines in code blocks. Log text is fenced, never
- * interpreted; backticks in it cannot break out of the fence.
+ * The report as Markdown for a ticket or chat: time range and timezone,
+ * findings with absolute links to the fix, facts and a few evidence lines.
+ * One renderer for the CLI (`--format markdown`) and the analyzer page
+ * ("Copy for ticket"). Log text is fenced, never interpreted; backticks in it
+ * cannot break out of the fence.
  */
-import type { Report } from '../types.ts';
+import type { Finding, Report } from '../types.ts';
+
+export interface MarkdownOptions {
+  /** Absolute origin for links, e.g. "https://badgateway.dev". */
+  siteUrl: string;
+  /** How to read the timestamps, e.g. "server local time". */
+  timezone?: string;
+  /** Evidence lines per finding (default 3). */
+  evidencePerFinding?: number;
+  /** Say that the text was redacted. */
+  redacted?: boolean;
+}
+
+/** Facts that repeat what the evidence line already shows. */
+const NOISY_FACTS = new Set(['request', 'client', 'action', 'scheme', 'server']);
+const MAX_EVIDENCE_LINE = 400;
 
 function fence(lines: string[]): string {
   const body = lines.join('\n');
@@ -17,24 +34,31 @@ function inline(s: string): string {
   return s.replace(/[\\`*_[\]<>|#]/g, (c) => `\\${c}`);
 }
 
-export function reportToMarkdown(report: Report, siteUrl: string): string {
-  const out: string[] = [];
-  const origin = siteUrl.replace(/\/+$/, '');
-  out.push('## badgateway analysis', '');
+function finding(f: Finding, i: number, origin: string, perFinding: number): string[] {
+  const out = ['', `### ${i + 1}. [${inline(f.title)}](${origin}${f.url}) — ${f.status}, ${f.severity}, ${f.confidence} confidence`, ''];
+  out.push(`- **${f.count}×** (${f.origin})${f.firstSeen ? `, first ${f.firstSeen}` : ''}${f.lastSeen && f.lastSeen !== f.firstSeen ? `, last ${f.lastSeen}` : ''}`);
+  const facts = Object.entries(f.facts).filter(([k, v]) => !NOISY_FACTS.has(k) && v.length > 0).slice(0, 6);
+  for (const [k, v] of facts) out.push(`- ${inline(k)}: ${v.slice(0, 5).map((x) => `\`${x.replace(/`/g, "'")}\``).join(', ')}`);
+  if (f.note) out.push('', inline(f.note));
+  out.push('', `**Fix** ([how to fix](${origin}${f.fixUrl})): ${inline(f.fix)}`);
+  if (f.evidence.length) {
+    const lines = f.evidence.slice(0, perFinding).map((e) => `${e.line}: ${e.text.length > MAX_EVIDENCE_LINE ? `${e.text.slice(0, MAX_EVIDENCE_LINE)}…` : e.text}`);
+    out.push('', fence(lines));
+  }
+  return out;
+}
+
+export function reportToMarkdown(report: Report, options: MarkdownOptions): string {
+  const origin = options.siteUrl.replace(/\/+$/, '');
   const s = report.stats;
-  out.push(`${s.lines} line(s) analysed${s.timeRange ? `, ${s.timeRange.first} → ${s.timeRange.last}` : ''}. ${report.findings.length} finding(s).`);
+  const out = ['## badgateway analysis', ''];
+  out.push(
+    `${s.lines} line(s) analysed${s.timeRange ? `, ${s.timeRange.first} → ${s.timeRange.last}` : ''}${options.timezone ? ` (${inline(options.timezone)})` : ''}. ${report.findings.length} finding(s)${report.unrecognisedCount ? `, ${report.unrecognisedCount} line(s) not recognised` : ''}.`,
+  );
+  if (options.redacted) out.push('', 'IP addresses, host names, e-mails, cookies, tokens and query strings are redacted.');
   if (report.producer) out.push('', `The pasted error page was produced by **${inline(report.producer.name)}${report.producer.version ? `/${inline(report.producer.version)}` : ''}** (line ${report.producer.line}).`);
-  report.findings.forEach((f, i) => {
-    out.push('', `### ${i + 1}. [${inline(f.title)}](${origin}${f.url}) — ${f.status}, ${f.severity}, ${f.confidence} confidence`, '');
-    out.push(`- **${f.count}×** (${f.origin})${f.firstSeen ? `, first ${f.firstSeen}` : ''}${f.lastSeen && f.lastSeen !== f.firstSeen ? `, last ${f.lastSeen}` : ''}`);
-    const facts = Object.entries(f.facts).filter(([k]) => !['request', 'client', 'action', 'scheme', 'server'].includes(k)).slice(0, 6);
-    for (const [k, v] of facts) out.push(`- ${inline(k)}: ${v.slice(0, 5).map((x) => `\`${x.replace(/`/g, "'")}\``).join(', ')}`);
-    if (f.note) out.push('', inline(f.note));
-    out.push('', `**Fix** ([details](${origin}${f.fixUrl})): ${inline(f.fix)}`);
-    if (f.evidence.length) {
-      out.push('', fence(f.evidence.slice(0, 3).map((e) => `${e.line}: ${e.text.length > 400 ? `${e.text.slice(0, 400)}…` : e.text}`)));
-    }
-  });
+  report.findings.forEach((f, i) => out.push(...finding(f, i, origin, options.evidencePerFinding ?? 3)));
+  if (!report.findings.length) out.push('', `No known cause recognised. Search the knowledge base for the first error line: ${origin}/`);
   if (report.warnings.length) {
     out.push('', '### Warnings', '');
     for (const w of report.warnings) out.push(`- ${inline(w)}`);

@@ -6,7 +6,7 @@
 import type { Report } from '../../../analyzer/types.ts';
 import { buildPermalink } from '../../../share/permalink.ts';
 import { ALL_REDACTIONS, redact, type RedactionKind, type RedactionResult } from '../../../share/redact.ts';
-import { reportToMarkdown } from '../../../share/ticket-markdown.ts';
+import { reportToMarkdown } from '../../../analyzer/report/markdown.ts';
 import { $, el, formatBytes } from './dom.ts';
 
 export interface ExportState {
