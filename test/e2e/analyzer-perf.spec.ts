@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -5,7 +6,7 @@ import { expect, test } from './fixtures.ts';
  * project, after every other spec, so no parallel test competes for the CPU
  * and a long task means our main thread did too much, not that it was starved.
  */
-const finding = (page: import('@playwright/test').Page, cause: string) => page.locator(`.az-finding[data-cause="${cause}"]`);
+const finding = (page: Page, cause: string) => page.locator(`.az-finding[data-cause="${cause}"]`);
 
 test('a dropped 50 MB file shows progress, then results, without long tasks on the main thread', async ({ page, watched }) => {
   test.setTimeout(120_000);
