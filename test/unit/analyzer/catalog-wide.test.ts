@@ -43,12 +43,20 @@ describe('catalog-wide (content/causes)', () => {
 
   it('every signature pattern is linear-time (recheck)', async () => {
     const sigs = real().causes.flatMap((c) => c.signatures.map((s) => ({ cause: c.id, sig: s })));
-    const results = await Promise.all(sigs.map(({ sig }) => check(sig.pattern, '', { timeout: 20_000 })));
-    const vulnerable = results.flatMap((r, i) =>
-      r.status === 'vulnerable'
-        ? [`${sigs[i]!.sig.id} (${sigs[i]!.cause}): ${r.complexity.summary}, attack ${JSON.stringify(r.attack.string.slice(0, 60))}`]
-        : [],
-    );
+    // A fixed seed makes recheck's fuzzing repeatable: the same catalog gets the
+    // same verdict on every run. Two at a time (two cores), so checks don't starve into time-outs.
+    const results: Awaited<ReturnType<typeof check>>[] = new Array(sigs.length);
+    let next = 0;
+    const lane = async () => {
+      for (let i = next++; i < sigs.length; i = next++) results[i] = await check(sigs[i]!.sig.pattern, '', { timeout: 10_000, randomSeed: 42 });
+    };
+    await Promise.all([lane(), lane()]);
+    const vulnerable = results.flatMap((r, i) => {
+      const name = `${sigs[i]!.sig.id} (${sigs[i]!.cause})`;
+      if (r.status === 'vulnerable') return [`${name}: ${r.complexity.summary}, attack ${JSON.stringify(r.attack.string.slice(0, 60))}`];
+      if (r.status === 'unknown') return [`${name}: could not be proven linear (${r.error.kind}); simplify the pattern`];
+      return [];
+    });
     expect(
       vulnerable,
       `patterns that can backtrack (not linear-time). A pattern that starts with a repeated class (\\d+, [^ ]+, .*) is quadratic on unanchored search; start with a literal, or bound the repeat ({1,10}):\n${vulnerable.join('\n')}`,
