@@ -328,7 +328,7 @@ export class Analyzer {
         const b = this.stats.bucket(time);
         if (b) b.errors++;
       }
-      if (rec.event) this.events.add(rec.event, this.evidence(text, at, [at, at + t.length], rec.kind, time, rec.level, rec.event), rec.facts);
+      if (rec.event) this.events.add(rec.event, this.evidence(text, at, [at, at + t.length], rec.kind, time, rec.level, rec.event), rec.facts, this.lineCause);
       const producer = (rec as Recognised & { producer?: { name: string; version?: string } }).producer;
       if (producer) this.sawProducer(producer, text, at, t.length);
       return;
@@ -463,6 +463,7 @@ export class Analyzer {
     const ctx = parseNginxContext(scan.slice(msgStart));
     const facts: Record<string, string> = {};
     contextFacts(ctx, facts);
+    if (ctx.upstream !== undefined) this.stats.errorUpstream(ctx.upstream);
     if (m) {
       this.claim(m, text, at, time, level, facts);
       if (m.compiled.cause.id === CAUSES.upstreamReturned502) return;
@@ -474,7 +475,7 @@ export class Analyzer {
 
   /** Catalog-independent events from nginx lines that the correlations need. */
   private nginxEvents(text: string, at: number, len: number, msg: string, level: string, time: string | undefined, facts: Record<string, string>): void {
-    const ev = (name: string): void => this.events.add(name, this.evidence(text, at, [at, at + len], 'nginx-error', time, level, name), facts);
+    const ev = (name: string): void => this.events.add(name, this.evidence(text, at, [at, at + len], 'nginx-error', time, level, name), facts, this.lineCause);
     if (facts.upstream !== undefined || msg.includes('upstream')) this.backendOwn.errorAt(time);
     if (msg.includes('upstream timed out')) ev('read-timeout');
     else if (msg.includes('no live upstreams')) ev('no-live');
@@ -510,9 +511,9 @@ export class Analyzer {
       this.timeouts.observe(rec, evidence);
       if (!claimed) this.backendOwn.observe(rec, evidence);
     } else if (rec.upstreamStatus !== undefined && rec.upstreamStatus.indexOf(',') !== -1) {
-      const before = this.findings.get(CAUSES.retryHidFailingPeer, 'correlation')?.count ?? 0;
+      const before = this.findings.count(CAUSES.retryHidFailingPeer);
       this.retries.observe(rec, () => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log'), this.findings);
-      if (!claimed && (this.findings.get(CAUSES.retryHidFailingPeer, 'correlation')?.count ?? 0) > before) this.lineCause = CAUSES.retryHidFailingPeer;
+      if (!claimed && this.findings.count(CAUSES.retryHidFailingPeer) > before) this.lineCause = CAUSES.retryHidFailingPeer;
     }
   }
 

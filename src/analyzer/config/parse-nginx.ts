@@ -187,7 +187,12 @@ function unescape(ch: string): string {
 
 function globToRegExp(glob: string): RegExp {
   const src = glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]');
-  return new RegExp(`^${src}$`);
+  try {
+    return new RegExp(`^${src}$`);
+  } catch {
+    // An unterminated or invalid "[…]" class: match the brackets literally.
+    return new RegExp(`^${src.replace(/[[\]]/g, '\\$&').replace(/\\\[\^\/\\\]/g, '[^/]')}$`);
+  }
 }
 
 function dirname(p: string): string {

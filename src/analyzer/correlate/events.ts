@@ -14,18 +14,22 @@ export interface EventRecord {
   evidence: Evidence[];
   facts: Record<string, string>[];
   firstTime?: string;
+  /** Cause → how many of these lines a signature claimed for it (so a correlation does not count them twice). */
+  claimed: Map<string, number>;
 }
 
 export class EventLog {
   private readonly events = new Map<string, EventRecord>();
 
-  add(name: string, evidence: Evidence, facts: Record<string, string>): void {
+  /** `cause`: the cause a signature claimed this line for, if any. */
+  add(name: string, evidence: Evidence, facts: Record<string, string>, cause?: string | null): void {
     let e = this.events.get(name);
     if (!e) {
-      e = { count: 0, evidence: [], facts: [] };
+      e = { count: 0, evidence: [], facts: [], claimed: new Map() };
       this.events.set(name, e);
     }
     e.count++;
+    if (cause) e.claimed.set(cause, (e.claimed.get(cause) ?? 0) + 1);
     if (evidence.time !== undefined && (e.firstTime === undefined || evidence.time < e.firstTime)) e.firstTime = evidence.time;
     if (e.evidence.length < KEEP) {
       e.evidence.push(evidence);

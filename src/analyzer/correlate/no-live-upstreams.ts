@@ -11,14 +11,14 @@ export function correlateNoLiveUpstreams(events: EventLog, findings: FindingsAcc
   if (!nolive) return;
   const origin = findings.has(CAUSES.noLiveUpstreams, 'log') ? 'log' : 'correlation';
   if (origin === 'correlation') {
-    findings.add(CAUSES.noLiveUpstreams, 'correlation', { count: nolive.count, status: 502, confidence: 'high', time: nolive.firstTime, facts: nolive.facts[0] ?? {} });
+    findings.add(CAUSES.noLiveUpstreams, 'correlation', { count: nolive.count, counted: nolive.claimed.get(CAUSES.noLiveUpstreams) ?? 0, status: 502, confidence: 'high', time: nolive.firstTime, facts: nolive.facts[0] ?? {} });
     findings.addEvidence(CAUSES.noLiveUpstreams, 'correlation', nolive.evidence);
   }
   const earlier = findings
     .summary()
-    .filter((s) => s.origin === 'log' && s.cause !== CAUSES.noLiveUpstreams && (s.firstLine ?? Infinity) < (nolive.evidence[0]?.line ?? 0));
+    .filter((s) => s.cause !== CAUSES.noLiveUpstreams && (s.firstLogLine ?? Infinity) < (nolive.evidence[0]?.line ?? 0));
   const disabled = events.get('peer-disabled');
-  const parts = earlier.map((s) => `${s.cause} (${s.count}×, first on line ${s.firstLine})`);
+  const parts = earlier.map((s) => `${s.cause} (${s.logCount}×, first on line ${s.firstLogLine})`);
   if (disabled) parts.push(`${disabled.count} "upstream server temporarily disabled" warning(s)`);
   const note = parts.length
     ? `The servers were disabled by earlier failures: ${parts.join('; ')}. Fix those; "no live upstreams" follows from them.`

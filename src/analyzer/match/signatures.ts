@@ -4,7 +4,7 @@
  * behind its own literal prefilter. A line is claimed by the first match.
  */
 import type { Catalog, CatalogCause, CatalogSignature, LineKind } from '../types.ts';
-import { requiredLiterals } from './literals.ts';
+import { prefilterKeys } from './literals.ts';
 import { Prefilter } from './prefilter.ts';
 
 export interface CompiledSignature {
@@ -41,7 +41,7 @@ class SignatureSet {
 
   constructor(list: CompiledSignature[]) {
     this.list = list;
-    this.prefilter = new Prefilter(list.map((c) => requiredLiterals(c.sig.pattern)));
+    this.prefilter = new Prefilter(list.map((c) => prefilterKeys(c.sig.pattern)));
   }
 
   match(text: string): SignatureMatch | null {

@@ -8,7 +8,6 @@
 import { isNginxErrorTime, nginxErrorTime } from './time.ts';
 
 export const NGINX_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const;
-const LEVEL_SET = new Set<string>(NGINX_LEVELS);
 /** Levels that mean something failed (nginx writes upstream failures at error and crit). */
 export const ERROR_LEVELS = new Set(['emerg', 'alert', 'crit', 'error']);
 
@@ -18,6 +17,12 @@ export interface NginxErrorHead {
   level: string;
   /** Where the message starts in the line. */
   msgStart: number;
+}
+
+/** The level word at `i` (`len` characters), as one of the shared NGINX_LEVELS strings: no allocation per line. */
+function levelAt(s: string, i: number, len: number): string | undefined {
+  for (const l of NGINX_LEVELS) if (l.length === len && s.startsWith(l, i)) return l;
+  return undefined;
 }
 
 /** Raw stamp → ISO, cached: consecutive lines usually share the second. */
@@ -32,10 +37,9 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
   let i = at;
   let time: string | undefined;
   if (isNginxErrorTime(s, at)) {
-    const raw = s.slice(at, at + 19);
-    if (raw !== lastRaw) {
-      lastRaw = raw;
-      lastIso = nginxErrorTime(raw, 0);
+    if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
+      lastRaw = s.slice(at, at + 19);
+      lastIso = nginxErrorTime(lastRaw, 0);
     }
     time = lastIso;
     i = at + 20;
@@ -45,8 +49,8 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
   if (s.charCodeAt(i) !== 91 /* [ */) return null;
   const close = s.indexOf(']', i + 1);
   if (close === -1 || close - i > 7) return null;
-  const level = s.slice(i + 1, close);
-  if (!LEVEL_SET.has(level)) return null;
+  const level = levelAt(s, i + 1, close - i - 1);
+  if (level === undefined) return null;
   i = close + 1;
   if (s.charCodeAt(i) === 32) i++;
   // PID#TID:

@@ -1,7 +1,11 @@
 /**
- * Accumulates findings per (cause, origin) while lines stream by: counts,
- * first/last seen, the first MAX_EVIDENCE evidence lines, and the distinct
- * values of each fact (bounded). `build()` fills the fix templates and ranks.
+ * Accumulates one finding per cause while lines stream by, whatever reached
+ * it: signatures on log lines (`log`), config rules (`config`) and the
+ * correlations (`correlation`) all add to the same finding. Counts are
+ * distinct lines/problems, first/last seen, up to MAX_EVIDENCE evidence lines
+ * per origin, the distinct values of each fact (bounded), notes per origin.
+ * `build()` merges the evidence (deduplicated by line, ordered by line),
+ * fills the fix templates and ranks.
  */
 import type { Catalog, CatalogCause, Confidence, Evidence, Finding, Severity } from '../types.ts';
 import { MAX_FACT_VALUES } from '../limits.ts';
@@ -10,20 +14,39 @@ import { FALLBACK, type EngineCause } from '../cause-ids.ts';
 import { fillFix } from './fix.ts';
 import { own } from '../own.ts';
 
-type Origin = Finding['origin'];
+export type Origin = Finding['origin'];
+
+/** Strongest first: a finding's origin is the most direct way it was reached. */
+const ORIGINS: readonly Origin[] = ['log', 'config', 'correlation'];
+const ORIGIN_RANK: Record<Origin, number> = { log: 0, config: 1, correlation: 2 };
+const CONF_RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+const SEV_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+const MAX_NOTES = 5;
+
+interface Part {
+  /** Lines/problems this origin added to the finding's count. */
+  count: number;
+  evidence: Evidence[];
+  notes: string[];
+  /** Config problems already counted, by line (a line is one problem per cause). */
+  lines?: Set<number>;
+}
 
 interface Acc {
   cause: string;
+  /** Strongest origin seen so far. */
   origin: Origin;
   status?: number;
+  /** Origin rank that set `status` (a stronger origin overrides it). */
+  statusRank: number;
   confidence: Confidence;
   count: number;
+  /** Line of the last counted occurrence: the same line reached twice counts once. */
+  lastLine: number;
   firstSeen?: string;
   lastSeen?: string;
-  evidence: Evidence[];
+  parts: Partial<Record<Origin, Part>>;
   facts: Map<string, Map<string, number>>;
-  notes: string[];
-  title?: string;
 }
 
 export interface FindingInput {
@@ -33,13 +56,22 @@ export interface FindingInput {
   status?: number;
   confidence?: Confidence;
   note?: string;
-  /** How many occurrences this call stands for (correlations summarise many lines). */
+  /** How many lines this call stands for (correlations summarise many lines). Default 1. */
   count?: number;
+  /** Of `count`, how many lines a signature already attributed to this cause (not counted again). */
+  counted?: number;
 }
 
-const CONF_RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
-const SEV_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
-const ORIGIN_RANK: Record<Origin, number> = { log: 0, correlation: 1, config: 2 };
+export interface FindingSummary {
+  cause: string;
+  origin: Origin;
+  count: number;
+  /** Lines the signatures attributed (origin `log`). */
+  logCount: number;
+  firstSeen?: string;
+  /** First evidence line from the logs, if any. */
+  firstLogLine?: number;
+}
 
 export class FindingsAccumulator {
   private readonly accs = new Map<string, Acc>();
@@ -53,51 +85,83 @@ export class FindingsAccumulator {
     return this.causes.get(id);
   }
 
-  get(cause: string, origin: Origin): Acc | undefined {
-    return this.accs.get(`${cause}|${origin}`);
-  }
-
+  /** Whether the cause has a finding (reached through `origin`, when given). */
   has(cause: string, origin?: Origin): boolean {
-    if (origin) return this.accs.has(`${cause}|${origin}`);
-    return this.accs.has(`${cause}|log`) || this.accs.has(`${cause}|config`) || this.accs.has(`${cause}|correlation`);
+    const a = this.accs.get(cause);
+    if (!a) return false;
+    return origin === undefined || a.parts[origin] !== undefined;
   }
 
-  /** All accumulated (cause, origin) pairs with their counts and first/last times. */
-  summary(): { cause: string; origin: Origin; count: number; firstSeen?: string; firstLine?: number }[] {
-    return [...this.accs.values()].map((a) => ({ cause: a.cause, origin: a.origin, count: a.count, firstSeen: a.firstSeen, firstLine: a.evidence[0]?.line }));
+  /** The finding's count so far (0 when none). */
+  count(cause: string): number {
+    return this.accs.get(cause)?.count ?? 0;
+  }
+
+  summary(): FindingSummary[] {
+    return [...this.accs.values()].map((a) => ({
+      cause: a.cause,
+      origin: a.origin,
+      count: a.count,
+      logCount: a.parts.log?.count ?? 0,
+      firstSeen: a.firstSeen,
+      firstLogLine: a.parts.log?.evidence[0]?.line,
+    }));
   }
 
   add(cause: string, origin: Origin, input: FindingInput): void {
-    const key = `${cause}|${origin}`;
-    let a = this.accs.get(key);
+    let a = this.accs.get(cause);
     if (!a) {
-      a = { cause, origin, confidence: input.confidence ?? 'high', count: 0, evidence: [], facts: new Map(), notes: [] };
-      if (input.status !== undefined) a.status = input.status;
-      this.accs.set(key, a);
+      a = { cause, origin, statusRank: 9, confidence: input.confidence ?? 'high', count: 0, lastLine: 0, parts: {}, facts: new Map() };
+      this.accs.set(cause, a);
     } else if (input.confidence && CONF_RANK[input.confidence] < CONF_RANK[a.confidence]) {
       a.confidence = input.confidence;
     }
-    a.count += input.count ?? 1;
-    const t = input.time ?? input.evidence?.time;
+    const rank = ORIGIN_RANK[origin];
+    if (rank < ORIGIN_RANK[a.origin]) a.origin = origin;
+    if (input.status !== undefined && rank < a.statusRank) {
+      a.status = input.status;
+      a.statusRank = rank;
+    }
+    const p = (a.parts[origin] ??= { count: 0, evidence: [], notes: [] });
+    const ev = input.evidence;
+    let n = Math.max(0, (input.count ?? 1) - (input.counted ?? 0));
+    if (ev !== undefined) {
+      if (origin === 'config') {
+        const lines = (p.lines ??= new Set());
+        if (lines.has(ev.line)) n = 0;
+        else lines.add(ev.line);
+      } else if (ev.line === a.lastLine && input.count === undefined) n = 0;
+      else a.lastLine = ev.line;
+      if (p.evidence.length < MAX_EVIDENCE && (p.evidence.length === 0 || p.evidence[p.evidence.length - 1]!.line !== ev.line)) p.evidence.push(ev);
+    }
+    a.count += n;
+    p.count += n;
+    const t = input.time ?? ev?.time;
     if (t !== undefined) {
       if (a.firstSeen === undefined || t < a.firstSeen) a.firstSeen = t;
       if (a.lastSeen === undefined || t > a.lastSeen) a.lastSeen = t;
     }
-    if (input.evidence && a.evidence.length < MAX_EVIDENCE) a.evidence.push(input.evidence);
     if (input.facts) this.addFacts(a, input.facts);
-    if (input.note && !a.notes.includes(input.note) && a.notes.length < 5) a.notes.push(input.note);
+    if (input.note) this.addNote(p, input.note);
   }
 
   /** Adds evidence lines to an existing finding without counting them as occurrences. */
   addEvidence(cause: string, origin: Origin, evidence: Evidence[]): void {
-    const a = this.accs.get(`${cause}|${origin}`);
+    const a = this.accs.get(cause);
     if (!a) return;
-    for (const e of evidence) if (a.evidence.length < MAX_EVIDENCE && !a.evidence.some((x) => x.line === e.line)) a.evidence.push(e);
+    const p = (a.parts[origin] ??= { count: 0, evidence: [], notes: [] });
+    for (const e of evidence) if (p.evidence.length < MAX_EVIDENCE && !p.evidence.some((x) => x.line === e.line)) p.evidence.push(e);
   }
 
+  /** Adds an explanation to an existing finding. */
   note(cause: string, origin: Origin, note: string): void {
-    const a = this.accs.get(`${cause}|${origin}`);
-    if (a && !a.notes.includes(note)) a.notes.push(note);
+    const a = this.accs.get(cause);
+    if (!a) return;
+    this.addNote((a.parts[origin] ??= { count: 0, evidence: [], notes: [] }), note);
+  }
+
+  private addNote(p: Part, note: string): void {
+    if (!p.notes.includes(note) && p.notes.length < MAX_NOTES) p.notes.push(note);
   }
 
   private addFacts(a: Acc, facts: Record<string, string>): void {
@@ -135,14 +199,16 @@ export class FindingsAccumulator {
         severity: cause?.severity ?? fallback?.severity ?? 'high',
         confidence: a.confidence,
         count: a.count,
-        evidence: a.evidence,
+        evidence: mergeEvidence(ORIGINS.flatMap((o) => (a.parts[o] ? [a.parts[o].evidence] : []))),
         facts,
         fix: fillFix(template, facts),
         origin: a.origin,
       };
       if (a.firstSeen !== undefined) f.firstSeen = a.firstSeen;
       if (a.lastSeen !== undefined) f.lastSeen = a.lastSeen;
-      if (a.notes.length) f.note = a.notes.join(' ');
+      // Log notes (rare: a producer page) first, then what the correlations and the config rules explain.
+      const notes = [...(a.parts.log?.notes ?? []), ...(a.parts.correlation?.notes ?? []), ...(a.parts.config?.notes ?? [])];
+      if (notes.length) f.note = notes.join(' ');
       out.push(f);
     }
     return out.sort(
@@ -153,4 +219,32 @@ export class FindingsAccumulator {
         (x.cause < y.cause ? -1 : x.cause > y.cause ? 1 : 0),
     );
   }
+}
+
+/**
+ * Union of the origins' evidence lists (strongest origin first), deduplicated
+ * by line (the first kept: a signature's span beats a correlation's whole-line
+ * one), at most MAX_EVIDENCE, ordered by line. When there are more, the lists
+ * take turns so every origin keeps some of its lines.
+ */
+export function mergeEvidence(lists: Evidence[][]): Evidence[] {
+  const best = new Map<number, Evidence>();
+  for (const list of lists) for (const e of list) if (!best.has(e.line)) best.set(e.line, e);
+  if (best.size <= MAX_EVIDENCE) return [...best.values()].sort((x, y) => x.line - y.line);
+  const taken = new Set<number>();
+  const out: Evidence[] = [];
+  const idx = lists.map(() => 0);
+  while (out.length < MAX_EVIDENCE) {
+    for (let k = 0; k < lists.length && out.length < MAX_EVIDENCE; k++) {
+      const list = lists[k]!;
+      while (idx[k]! < list.length) {
+        const line = list[idx[k]!++]!.line;
+        if (taken.has(line)) continue;
+        taken.add(line);
+        out.push(best.get(line)!);
+        break;
+      }
+    }
+  }
+  return out.sort((x, y) => x.line - y.line);
 }

@@ -81,6 +81,12 @@ export class StatsCollector {
     }
   }
 
+  /** The `upstream: "…"` of an nginx error line: counts its peer like an $upstream_addr entry. */
+  errorUpstream(upstream: string): void {
+    const peer = upstreamPeer(upstream);
+    if (peer !== '') this.upstreams.add(peer);
+  }
+
   build(lines: number, bytes: number): Stats {
     const stats: Stats = {
       lines,
@@ -97,6 +103,24 @@ export class StatsCollector {
     if (this.first !== undefined && this.last !== undefined) stats.timeRange = { first: this.first, last: this.last };
     return stats;
   }
+}
+
+/**
+ * The peer of an error line's upstream URL, written as $upstream_addr writes it:
+ * "http://127.0.0.1:9000/x" → "127.0.0.1:9000", "fastcgi://unix:/run/php/php8.2-fpm.sock:"
+ * → "unix:/run/php/php8.2-fpm.sock", "http://[::1]:8080/" → "[::1]:8080",
+ * "http://backend/x" (a group, e.g. "no live upstreams") → "backend".
+ */
+export function upstreamPeer(upstream: string): string {
+  const scheme = upstream.indexOf('://');
+  const from = scheme === -1 ? 0 : scheme + 3;
+  if (upstream.startsWith('unix:', from)) {
+    const end = upstream.indexOf(':', from + 5);
+    return upstream.slice(from, end === -1 ? upstream.length : end);
+  }
+  let end = upstream.indexOf('/', from);
+  if (end === -1) end = upstream.length;
+  return upstream.slice(from, end);
 }
 
 /** "502, 504 : 200" → ["502", "504", "200"] (", " = next peer, " : " = internal redirect). */

@@ -61,7 +61,8 @@ describe('statistics', () => {
     expect(s.byLevel).toMatchObject({ error: 1, info: 1, crit: 1 });
     expect(s.statuses).toEqual({ '200': 1, '502': 1 });
     expect(s.upstreamStatuses).toEqual({ '200': 1, '502': 1 });
-    expect(s.topUpstreams).toEqual([['127.0.0.1:19001', 2]]);
+    // $upstream_addr of the access lines and the peers of the error lines' `upstream: "…"`.
+    expect(s.topUpstreams).toEqual([['127.0.0.1:19001', 3], ['unix:/tmp/ngxtest/missing.sock', 1]]);
     expect(s.topUris[0]).toEqual(['/', 1]);
     expect(s.timeline.find((b) => b.minute === '2026-11-22T23:58')).toMatchObject({ requests: 2, server5xx: 1, errors: 2 });
     expect(s.timeRange).toEqual({ first: '2026-11-22T23:58:07', last: '2026-11-22T23:58:21' });
@@ -120,20 +121,53 @@ describe('access-log correlations', () => {
 });
 
 describe('cross-input correlations', () => {
+  const TIMEOUT = (t: string, id: number) =>
+    `2026/11/22 ${t} [error] 1#1: *${id} upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: t, request: "GET /s05/slow.php HTTP/1.1", upstream: "fastcgi://unix:/srv/lab/run/php-tiny.sock", host: "x"`;
   it('php-fpm max_children + nginx read timeouts → pool exhausted', () => {
-    const r = run([
-      '[22-Nov-2026 23:58:07] WARNING: [pool tiny] server reached pm.max_children setting (1), consider raising it',
-      '2026/11/22 23:58:10 [error] 1#1: *3 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 127.0.0.1, server: t, request: "GET /s05/slow.php HTTP/1.1", upstream: "fastcgi://unix:/srv/lab/run/php-tiny.sock", host: "x"',
-    ].join('\n'));
-    const f = find(r, 'php-fpm-max-children', 'correlation')!;
+    const r = run(['[22-Nov-2026 23:58:07] WARNING: [pool tiny] server reached pm.max_children setting (1), consider raising it', TIMEOUT('23:58:10', 3)].join('\n'));
+    const f = find(r, 'php-fpm-max-children')!;
     expect(f.facts).toMatchObject({ pool: ['tiny'], max_children: ['1'] });
     expect(f.evidence.map((e) => e.line)).toEqual([1, 2]);
   });
-  it('OOM killer / signal 9 + recv() 104 from fastcgi:// → child killed', () => {
+  it('a max_children line and the 504 timeouts it explains give exactly one finding for the cause', () => {
+    const r = run([
+      '[22-Nov-2026 23:58:07] WARNING: [pool tiny] server reached pm.max_children setting (1), consider raising it',
+      TIMEOUT('23:58:10', 3),
+      TIMEOUT('23:58:11', 4),
+      '[22-Nov-2026 23:58:12] WARNING: [pool tiny] server reached pm.max_children setting (1), consider raising it',
+      TIMEOUT('23:58:13', 5),
+    ].join('\n'));
+    const mc = r.findings.filter((f) => f.cause === 'php-fpm-max-children');
+    expect(mc).toHaveLength(1);
+    const f = mc[0]!;
+    // The two php-fpm lines, each counted once although both the signature and the correlation reached them.
+    expect(f).toMatchObject({ origin: 'log', count: 2, confidence: 'high', firstSeen: '2026-11-22T23:58:07', lastSeen: '2026-11-22T23:58:12' });
+    expect(f.note).toMatch(/server reached pm\.max_children.*2 time\(s\), alongside 3 nginx "upstream timed out/);
+    // Union of the signature's and the correlation's evidence: by line, no duplicates; the php-fpm lines keep the signature's span.
+    expect(f.evidence.map((e) => e.line)).toEqual([1, 2, 3, 4, 5]);
+    expect(f.evidence.filter((e) => e.line === 1 || e.line === 4).map((e) => e.rule)).toEqual(['fpm-max-children', 'fpm-max-children']);
+    expect(r.findings.filter((x) => x.cause === 'upstream-timed-out')).toHaveLength(1);
+    expect(r.findings.map((x) => x.cause).filter((c, i, all) => all.indexOf(c) !== i)).toEqual([]);
+  });
+  it('OOM killer / signal 9 + recv() 104 from fastcgi:// → child killed, one finding', () => {
     const r = run(['Nov 22 23:58:06 web kernel: Out of memory: Killed process 1883 (php-fpm8.2) total-vm:1000kB', FCGI_RESET].join('\n'));
-    const f = find(r, 'php-fpm-child-crashed', 'correlation')!;
+    const all = r.findings.filter((x) => x.cause === 'php-fpm-child-crashed');
+    expect(all).toHaveLength(1);
+    const f = all[0]!;
+    // The reset line was claimed by its signature (log) and explained by the correlation: counted once.
+    expect(f).toMatchObject({ origin: 'log', count: 1 });
     expect(f.facts.process).toEqual(['php-fpm8.2']);
     expect(f.note).toMatch(/OOM killer/);
+    expect(f.evidence.map((e) => e.line)).toEqual([1, 2]);
+  });
+  it('a correlation corroborating a medium-confidence log finding raises it to high', () => {
+    const cat = fixtureCatalog();
+    const cause = cat.causes.find((c) => c.id === 'php-fpm-max-children')!;
+    cause.signatures[0]!.confidence = 'medium';
+    const line = '[22-Nov-2026 23:58:07] WARNING: [pool tiny] server reached pm.max_children setting (1), consider raising it';
+    expect(analyze(line, { catalog: cat }).findings[0]).toMatchObject({ cause: 'php-fpm-max-children', confidence: 'medium' });
+    const f = analyze(`${line}\n${TIMEOUT('23:58:10', 3)}`, { catalog: cat }).findings.find((x) => x.cause === 'php-fpm-max-children')!;
+    expect(f).toMatchObject({ confidence: 'high', count: 1, origin: 'log' });
   });
   it('does not blame an OOM kill of an unrelated process', () => {
     const r = run(['Out of memory: Killed process 99 (java) total-vm:1kB', FCGI_RESET].join('\n'));
