@@ -21,6 +21,8 @@ const ORIGINS: readonly Origin[] = ['log', 'config', 'correlation'];
 const ORIGIN_RANK: Record<Origin, number> = { log: 0, config: 1, correlation: 2 };
 const CONF_RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 const SEV_RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3 };
+/** A low-confidence hint one severity step up must not outrank a certain diagnosis. */
+const CONFIDENCE_PENALTY: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 const MAX_NOTES = 5;
 
 interface Part {
@@ -213,6 +215,7 @@ export class FindingsAccumulator {
     }
     return out.sort(
       (x, y) =>
+        SEV_RANK[x.severity] + CONFIDENCE_PENALTY[x.confidence] - (SEV_RANK[y.severity] + CONFIDENCE_PENALTY[y.confidence]) ||
         SEV_RANK[x.severity] - SEV_RANK[y.severity] ||
         y.count - x.count ||
         ORIGIN_RANK[x.origin] - ORIGIN_RANK[y.origin] ||

@@ -21,6 +21,14 @@ describe('one finding per cause', () => {
     expect(f.evidence.map((e) => [e.line, e.rule])).toEqual([[2, 'sig'], [9, 'max-children'], [40, 'fpm-max-children-low']]);
     expect(f.facts.pool).toEqual(['www']);
   });
+  it('ranks a certain diagnosis above a low-confidence hint one severity step higher', () => {
+    const acc = new FindingsAccumulator(catalog);
+    const critical = catalog.causes.find((c) => c.severity === 'critical')!;
+    const high = catalog.causes.find((c) => c.severity === 'high')!;
+    acc.add(critical.id, 'config', { evidence: ev(1, 'hint'), confidence: 'low' });
+    acc.add(high.id, 'log', { evidence: ev(2), confidence: 'high' });
+    expect(acc.build().map((f) => f.cause)).toEqual([high.id, critical.id]);
+  });
   it('config beats correlation as origin; a config problem is counted once per line', () => {
     const acc = new FindingsAccumulator(catalog);
     acc.add('upstream-timed-out', 'correlation', { count: 5, note: 'Cluster.' });
