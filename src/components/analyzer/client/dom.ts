@@ -38,3 +38,13 @@ export function formatBytes(n: number): string {
 }
 
 export const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`;
+
+/** Text with `backtick` spans shown as <code>, built from text nodes (fix texts come from articles). */
+export function withInlineCode(text: string): DocumentFragment {
+  const frag = document.createDocumentFragment();
+  text.split(/(`[^`]+`)/).forEach((part) => {
+    if (part.length > 2 && part.startsWith('`') && part.endsWith('`')) frag.append(el('code', {}, part.slice(1, -1)));
+    else if (part) frag.append(part);
+  });
+  return frag;
+}

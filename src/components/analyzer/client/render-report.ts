@@ -1,6 +1,6 @@
 /** Renders a Report into the page: summary, timeline, findings, unrecognised lines. */
 import type { Finding, Report, TimelineBucket } from '../../../analyzer/types.ts';
-import { $, el, highlighted, plural } from './dom.ts';
+import { $, el, highlighted, plural, withInlineCode } from './dom.ts';
 
 const top = (pairs: [string, number][], n = 3) => pairs.slice(0, n).map(([k, v]) => `${k} (${v})`).join(', ') || '—';
 const counts = (o: Record<string, number>) =>
@@ -68,11 +68,11 @@ function renderFinding(tpl: HTMLTemplateElement, f: Finding): HTMLElement {
   fix.setAttribute('aria-label', `How to fix: ${f.title}`);
   const when = f.firstSeen ? ` · ${f.firstSeen}${f.lastSeen && f.lastSeen !== f.firstSeen ? ` → ${f.lastSeen}` : ''}` : '';
   $(li, '[data-f-meta]').textContent = `${plural(f.count, 'line')} · confidence ${f.confidence} · ${f.origin === 'log' ? 'from the logs' : f.origin === 'config' ? 'from the configuration' : 'by correlation'}${when}`;
-  $(li, '[data-f-fixtext]').textContent = f.fix;
+  $(li, '[data-f-fixtext]').replaceChildren(withInlineCode(f.fix));
   if (f.note) {
     const note = $(li, '[data-f-note]');
     note.hidden = false;
-    note.textContent = f.note;
+    note.replaceChildren(withInlineCode(f.note));
   }
   const facts = $(li, '[data-f-facts]');
   for (const [k, values] of Object.entries(f.facts)) {
