@@ -145,7 +145,7 @@ test('search offers "Analyze this line" for a pasted log line', async ({ page, w
   await page.goto('/');
   await page.getByRole('button', { name: 'Search' }).first().click();
   const line = '2026/11/22 23:58:21 [crit] 1893#1893: *41 connect() to unix:/run/php/php8.2-fpm.sock failed (2: No such file or directory) while connecting to upstream';
-  await page.locator('#starlight__search input').fill(line);
+  await page.locator('#starlight__search .pagefind-ui__search-input').fill(line);
   const offer = page.getByRole('link', { name: /Analyze it/ });
   await expect(offer).toBeVisible();
   await offer.click();

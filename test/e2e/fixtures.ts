@@ -25,7 +25,7 @@ export { expect };
 
 export async function openSearch(page: Page) {
   await page.getByRole('button', { name: 'Search' }).first().click();
-  const input = page.locator('dialog[open] input[type="search"], #starlight__search input');
+  const input = page.locator('#starlight__search .pagefind-ui__search-input');
   await expect(input.first()).toBeVisible();
   return input.first();
 }

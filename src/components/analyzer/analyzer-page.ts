@@ -170,7 +170,7 @@ function init(root: HTMLElement): void {
     document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
     const query = (a.dataset.query ?? '').replace(/^\S+ \S+ \[\w+\] \d+#\d+: (\*\d+ )?/, '').slice(0, 120);
     requestAnimationFrame(() => {
-      const input = document.querySelector<HTMLInputElement>('#starlight__search input');
+      const input = document.querySelector<HTMLInputElement>('#starlight__search .pagefind-ui__search-input');
       if (!input) return;
       input.value = query;
       input.dispatchEvent(new Event('input', { bubbles: true }));
