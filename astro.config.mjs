@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import { unified } from '@astrojs/markdown-remark';
 import remarkSectionAnchors from './src/lib/remark-section-anchors.ts';
 import { aliasRedirects } from './src/lib/aliases.ts';
+import { causesByLayer } from './src/lib/sidebar.ts';
 import { urlRegistry } from './src/lib/url-registry.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { serviceWorker } from './src/lib/service-worker.ts';
@@ -51,7 +52,7 @@ export default defineConfig({
             { label: 'Analyze a log', link: '/analyze/' },
           ],
         },
-        { label: 'Causes', collapsed: false, items: [{ autogenerate: { directory: 'causes' } }] },
+        { label: 'Causes', collapsed: false, items: [{ label: 'All causes', link: '/causes/' }, ...causesByLayer('./content')] },
         { label: 'Status codes', collapsed: true, items: [{ autogenerate: { directory: 'status' } }] },
         { label: 'Stacks', collapsed: true, items: [{ autogenerate: { directory: 'stacks' } }] },
         { label: 'Guides', collapsed: true, items: [{ autogenerate: { directory: 'guides' } }] },

@@ -2,19 +2,14 @@
  * Loads the catalog straight from content/causes/*.mdx (Node only: the CLI,
  * the lab and the unit tests). Validates with the same schema as the site.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { readFrontmatter } from '../lib/content-files.ts';
 import { causeFrontmatter } from '../content/schema.ts';
 import { buildCatalog, type CauseEntry } from './build.ts';
 import type { Catalog } from '../analyzer/types.ts';
 
-export function readFrontmatter(file: string): unknown {
-  const text = readFileSync(file, 'utf8');
-  const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(text);
-  if (!m) throw new Error(`${file}: no frontmatter block`);
-  return parseYaml(m[1]!);
-}
+export { readFrontmatter };
 
 export function loadCauseEntries(contentDir: string): CauseEntry[] {
   const dir = join(contentDir, 'causes');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CAUSE_SECTIONS } from '../../../src/content/vocabulary.ts';
 import { sectionAnchorFor } from '../../../src/lib/remark-section-anchors.ts';
-import { contentFiles } from './content-files.ts';
+import { contentFiles } from '../../../src/lib/content-files.ts';
 
 const causes = contentFiles().filter((f) => f.folder === 'causes');
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { causeFrontmatter, FOLDER_KIND, pageSchema } from '../../../src/content/schema.ts';
 import { STACKS } from '../../../src/content/vocabulary.ts';
-import { contentFiles } from './content-files.ts';
+import { contentFiles } from '../../../src/lib/content-files.ts';
 
 const files = contentFiles();
 const ids = new Set(files.map((f) => f.id));

@@ -1,6 +1,6 @@
 import { compile } from '@mdx-js/mdx';
 import { describe, expect, it } from 'vitest';
-import { contentFiles } from './content-files.ts';
+import { contentFiles } from '../../../src/lib/content-files.ts';
 
 // A fast syntax check for writers: a stray `{` or `<` in prose breaks MDX.
 describe('MDX syntax', () => {

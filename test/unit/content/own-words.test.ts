@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { contentFiles } from './content-files.ts';
+import { contentFiles } from '../../../src/lib/content-files.ts';
 
 /**
  * The seed articles are third-party text used for facts only: no run of eight

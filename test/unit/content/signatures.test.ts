@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadCauseEntries } from '../../../src/catalog/from-disk.ts';
 import { buildCatalog } from '../../../src/catalog/build.ts';
-import { CONTENT_DIR } from './content-files.ts';
+import { CONTENT_DIR } from '../../../src/lib/content-files.ts';
 
 const entries = loadCauseEntries(CONTENT_DIR);
 const catalog = buildCatalog(entries);

@@ -1,9 +1,14 @@
-/** Reads every page under content/ with its frontmatter, for the content tests. */
+/**
+ * Every page under content/ with its parsed frontmatter, read straight from
+ * disk (Node only): for the config (redirects, sidebar), the catalog loader
+ * and the content tests. The site itself reads content through Astro.
+ */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 
-export const CONTENT_DIR = join(import.meta.dirname, '../../../content');
+export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
 
 export interface ContentFile {
   /** e.g. "causes/connection-refused" */
@@ -15,6 +20,8 @@ export interface ContentFile {
   data: Record<string, unknown>;
 }
 
+const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
+
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const p = join(dir, name);
@@ -22,11 +29,17 @@ function walk(dir: string): string[] {
   });
 }
 
-export function contentFiles(): ContentFile[] {
-  return walk(CONTENT_DIR).map((file) => {
+export function readFrontmatter(file: string): Record<string, unknown> {
+  const m = FRONTMATTER.exec(readFileSync(file, 'utf8'));
+  if (!m) throw new Error(`${file}: no frontmatter block`);
+  return parseYaml(m[1]!) as Record<string, unknown>;
+}
+
+export function contentFiles(dir: string = CONTENT_DIR): ContentFile[] {
+  return walk(dir).map((file) => {
     const source = readFileSync(file, 'utf8');
-    const m = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/.exec(source);
-    const rel = relative(CONTENT_DIR, file).replace(/\\/g, '/');
+    const m = FRONTMATTER.exec(source);
+    const rel = relative(dir, file).replace(/\\/g, '/');
     return {
       id: rel.replace(/\.mdx?$/, ''),
       folder: rel.includes('/') ? rel.split('/')[0]! : '',
