@@ -140,14 +140,19 @@ function runs(items: Item[]): string[] {
   return out;
 }
 
-/** The longest literal run of each top-level branch (one must appear), or null when a branch has none ≥ minLength. */
-export function requiredLiterals(source: string, minLength = 3): string[] | null {
-  let parsed: Parsed;
+/** The pattern's structure, or null for a pattern this reader does not understand (then it is always tried). */
+function tryParse(source: string): Parsed | null {
   try {
-    parsed = parse(source, 0, 0);
+    return parse(source, 0, 0);
   } catch {
     return null;
   }
+}
+
+/** The longest literal run of each top-level branch (one must appear), or null when a branch has none ≥ minLength. */
+export function requiredLiterals(source: string, minLength = 3): string[] | null {
+  const parsed = tryParse(source);
+  if (!parsed) return null;
   const keys: string[] = [];
   for (const b of parsed.branches) {
     let best = '';
@@ -326,12 +331,8 @@ function bestRequirement(items: Item[], minLength: number, depth: number): Requi
  * (the signature must then always be tried).
  */
 export function prefilterKeys(source: string, minLength = 3): string[] | null {
-  let parsed: Parsed;
-  try {
-    parsed = parse(source, 0, 0);
-  } catch {
-    return null;
-  }
+  const parsed = tryParse(source);
+  if (!parsed) return null;
   const keys: string[] = [];
   for (const b of parsed.branches) {
     const r = bestRequirement(b, minLength, 0);
