@@ -35,7 +35,8 @@ export default defineConfig({
         themes: ['github-dark', 'github-light'],
         styleOverrides: { borderRadius: '0.4rem' },
         // Log lines are long; wrapping keeps the whole line readable without scrolling.
-        defaultProps: { wrap: true, preserveIndent: true },
+        // Commands and configs keep their layout (aligned comments) and scroll instead.
+        defaultProps: { wrap: false, preserveIndent: true, overridesByLang: { 'log,text,txt,plaintext': { wrap: true } } },
       },
       components: {
         PageTitle: './src/components/PageTitle.astro',
