@@ -3,9 +3,10 @@
  * disk (Node only): for the config (redirects, sidebar), the catalog loader
  * and the content tests. The site itself reads content through Astro.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from './list-files.ts';
 import { parse as parseYaml } from 'yaml';
 
 export const CONTENT_DIR = fileURLToPath(new URL('../../content', import.meta.url));
@@ -22,12 +23,6 @@ export interface ContentFile {
 
 const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n/;
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : /\.mdx?$/.test(name) && !name.startsWith('_') ? [p] : [];
-  });
-}
 
 export function readFrontmatter(file: string): Record<string, unknown> {
   const m = FRONTMATTER.exec(readFileSync(file, 'utf8'));
@@ -36,7 +31,8 @@ export function readFrontmatter(file: string): Record<string, unknown> {
 }
 
 export function contentFiles(dir: string = CONTENT_DIR): ContentFile[] {
-  return walk(dir).map((file) => {
+  const pages = listFiles(dir).filter((f) => /\.mdx?$/.test(f) && !basename(f).startsWith('_'));
+  return pages.map((file) => {
     const source = readFileSync(file, 'utf8');
     const m = FRONTMATTER.exec(source);
     const rel = relative(dir, file).replace(/\\/g, '/');

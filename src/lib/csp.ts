@@ -8,8 +8,8 @@
  * hash the `is:inline` scripts Starlight ships (theme and search shortcuts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { listFiles } from './list-files.ts';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 
@@ -48,19 +48,13 @@ export function withPolicy(html: string): string {
   return html.replace(/<meta charset="?[\w-]+"?\s*\/?>/i, (m) => `${m}${meta}`);
 }
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? htmlFiles(p) : name.endsWith('.html') ? [p] : [];
-  });
-}
 
 export function contentSecurityPolicy(): AstroIntegration {
   return {
     name: 'badgateway:csp',
     hooks: {
       'astro:build:done': ({ dir, logger }) => {
-        const files = htmlFiles(fileURLToPath(dir));
+        const files = listFiles(fileURLToPath(dir)).filter((f) => f.endsWith('.html'));
         for (const file of files) writeFileSync(file, withPolicy(readFileSync(file, 'utf8')));
         logger.info(`Content-Security-Policy added to ${files.length} pages`);
       },

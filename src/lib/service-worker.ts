@@ -8,20 +8,15 @@
  * Pages register it from <head> (src/route-data.ts).
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listFiles } from './list-files.ts';
 import type { AstroIntegration } from 'astro';
 
 /** Built files never precached: the preview images are large and only crawlers fetch them. */
 const SKIP = [/^og\//, /\.map$/, /^sitemap.*\.xml$/, /^sw\.js$/, /^robots\.txt$/];
 
-function walk(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = join(dir, name);
-    return statSync(p).isDirectory() ? walk(p) : [p];
-  });
-}
 
 /** dist-relative file → the URL it is served at ("causes/x/index.html" → "/causes/x/"). */
 export function fileToUrl(rel: string): string {
@@ -34,7 +29,7 @@ export function fileToUrl(rel: string): string {
 export function precacheList(distDir: string): { urls: string[]; version: string } {
   const hash = createHash('sha256');
   const urls: string[] = [];
-  for (const file of walk(distDir).sort()) {
+  for (const file of listFiles(distDir).sort()) {
     const rel = relative(distDir, file).replace(/\\/g, '/');
     if (SKIP.some((re) => re.test(rel))) continue;
     urls.push(fileToUrl(rel));

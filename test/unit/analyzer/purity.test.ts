@@ -1,20 +1,13 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { listFiles } from '../../../src/lib/list-files.ts';
 
 const ROOT = new URL('../../../src/analyzer/', import.meta.url).pathname;
 // The build-time generator is the one Node script in the folder; the engine never imports it.
 const BUILD_TIME = new Set(['config/gen-defaults.ts']);
 
-function files(dir: string): string[] {
-  return readdirSync(dir).flatMap((f) => {
-    const p = join(dir, f);
-    return statSync(p).isDirectory() ? files(p) : p.endsWith('.ts') ? [p] : [];
-  });
-}
-
 describe('engine purity', () => {
-  const sources = files(ROOT).map((p) => ({ rel: p.slice(ROOT.length), text: readFileSync(p, 'utf8') }));
+  const sources = listFiles(ROOT).filter((p) => p.endsWith('.ts')).map((p) => ({ rel: p.slice(ROOT.length), text: readFileSync(p, 'utf8') }));
   it('uses no Node APIs and no DOM (runs in the worker, the CLI and tests alike)', () => {
     const offenders = sources
       .filter((s) => !BUILD_TIME.has(s.rel))
