@@ -5,20 +5,24 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkSectionAnchors from './src/lib/remark-section-anchors.ts';
 import { aliasRedirects } from './src/lib/aliases.ts';
 import { causesByLayer } from './src/lib/sidebar.ts';
+import { contentFiles } from './src/lib/content-files.ts';
 import { urlRegistry } from './src/lib/url-registry.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { serviceWorker } from './src/lib/service-worker.ts';
 
 // Canonical URLs and the sitemap need the public origin; override for forks.
 const site = process.env.SITE_URL ?? 'https://badgateway.dev';
+// Read content/ once for what the config derives from it: redirects and the Causes sidebar.
+const pages = contentFiles('./content');
+const redirects = aliasRedirects(pages);
 
 export default defineConfig({
   site,
   trailingSlash: 'always',
-  redirects: aliasRedirects('./content'),
+  redirects,
   markdown: { processor: unified({ remarkPlugins: [remarkSectionAnchors] }) },
   integrations: [
-    urlRegistry('./urls.txt', () => aliasRedirects('./content')),
+    urlRegistry('./urls.txt', redirects),
     starlight({
       title: 'badgateway',
       description: 'The field guide to nginx 502 Bad Gateway errors, with a private log analyzer that runs in your browser.',
@@ -53,7 +57,7 @@ export default defineConfig({
             { label: 'Analyze a log', link: '/analyze/' },
           ],
         },
-        { label: 'Causes', collapsed: false, items: [{ label: 'All causes', link: '/causes/' }, ...causesByLayer('./content')] },
+        { label: 'Causes', collapsed: false, items: [{ label: 'All causes', link: '/causes/' }, ...causesByLayer(pages)] },
         { label: 'Status codes', collapsed: true, items: [{ autogenerate: { directory: 'status' } }] },
         { label: 'Stacks', collapsed: true, items: [{ autogenerate: { directory: 'stacks' } }] },
         { label: 'Guides', collapsed: true, items: [{ autogenerate: { directory: 'guides' } }] },

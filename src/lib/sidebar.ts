@@ -4,7 +4,7 @@
  * new article appears in the right group by itself.
  */
 import { LAYERS, type Layer } from '../content/vocabulary.ts';
-import { contentFiles } from './content-files.ts';
+import type { ContentFile } from './content-files.ts';
 
 interface SidebarLink {
   slug: string;
@@ -16,8 +16,8 @@ interface SidebarGroup {
   items: SidebarLink[];
 }
 
-export function causesByLayer(contentDir: string): SidebarGroup[] {
-  const causes = contentFiles(contentDir).filter((f) => f.folder === 'causes');
+export function causesByLayer(pages: ContentFile[]): SidebarGroup[] {
+  const causes = pages.filter((f) => f.folder === 'causes');
   return (Object.keys(LAYERS) as Layer[])
     .map((layer) => ({
       label: LAYERS[layer],

@@ -6,13 +6,13 @@
 import { readFileSync, writeFileSync, existsSync } from 'node:fs';
 import type { AstroIntegration } from 'astro';
 
-export function urlRegistry(file: string, redirects: () => Record<string, string>): AstroIntegration {
+export function urlRegistry(file: string, redirects: Record<string, string>): AstroIntegration {
   return {
     name: 'badgateway:url-registry',
     hooks: {
       'astro:build:done': ({ pages, logger }) => {
         const built = new Set(pages.map((p) => `/${p.pathname}`.replace(/\/+$/, '/').replace(/^\/\/$/, '/')));
-        for (const from of Object.keys(redirects())) built.add(from);
+        for (const from of Object.keys(redirects)) built.add(from);
         const known = existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('/')) : [];
         const gone = known.filter((u) => !built.has(u));
         if (gone.length) {
