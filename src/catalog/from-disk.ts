@@ -9,21 +9,29 @@ import { causeFrontmatter } from '../content/schema.ts';
 import { buildCatalog, type CauseEntry } from './build.ts';
 import type { Catalog } from '../analyzer/types.ts';
 
-export { readFrontmatter };
-
-export function loadCauseEntries(contentDir: string): CauseEntry[] {
+/** Each cause article, validated: an entry, or the problems that make it invalid. */
+export function readCauseFiles(contentDir: string): ({ file: string; entry: CauseEntry } | { file: string; problems: string })[] {
   const dir = join(contentDir, 'causes');
   return readdirSync(dir)
     .filter((f) => /\.mdx?$/.test(f) && !f.startsWith('_'))
     .map((f) => {
       const file = join(dir, f);
-      const parsed = causeFrontmatter.safeParse(readFrontmatter(file));
-      if (!parsed.success) {
-        const issues = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n');
-        throw new Error(`${file}: invalid frontmatter\n${issues}`);
+      let parsed;
+      try {
+        parsed = causeFrontmatter.safeParse(readFrontmatter(file));
+      } catch (e) {
+        return { file, problems: `  ${(e as Error).message}` };
       }
-      return { slug: f.replace(/\.mdx?$/, ''), data: parsed.data };
+      if (!parsed.success) return { file, problems: parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`).join('\n') };
+      return { file, entry: { slug: f.replace(/\.mdx?$/, ''), data: parsed.data } };
     });
+}
+
+export function loadCauseEntries(contentDir: string): CauseEntry[] {
+  return readCauseFiles(contentDir).map((r) => {
+    if ('problems' in r) throw new Error(`${r.file}: invalid frontmatter\n${r.problems}`);
+    return r.entry;
+  });
 }
 
 export function loadCatalog(contentDir: string): Catalog {
