@@ -3,27 +3,12 @@
  * lines, then every reproduction recorded by the lab (src/data/lab-record.json,
  * refreshed by `npm run lab`).
  */
+import { labRecord as lab } from '../../lib/lab-record.ts';
 
 export interface Sample {
   label: string;
   text: string;
 }
-
-interface LabScenario {
-  id: string;
-  title: string;
-  reproduced: boolean;
-  errorLog?: string[];
-  accessLog?: string[];
-  phpFpmLog?: string[];
-}
-interface LabRecord {
-  nginx: string;
-  scenarios: LabScenario[];
-}
-
-const records = import.meta.glob<LabRecord>('../../data/lab-record.json', { eager: true, import: 'default' });
-const lab = Object.values(records)[0];
 
 const CURATED: Sample[] = [
   {
