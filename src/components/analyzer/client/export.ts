@@ -40,9 +40,13 @@ export function setupExport(root: HTMLElement, state: ExportState): { refresh: (
     return apply(reportToMarkdown(state.report, { siteUrl: site, timezone: tz(), redacted: kinds.length === ALL_REDACTIONS.length })).text;
   };
 
+  const panel = $(root, '[data-redact]') as HTMLDetailsElement;
+
   async function refresh(): Promise<void> {
     const kinds = enabledKinds(root);
     $(root, '[data-redact-summary]').textContent = kinds.length === ALL_REDACTIONS.length ? 'on' : kinds.length === 0 ? 'off' : `${kinds.length} of ${ALL_REDACTIONS.length} kinds`;
+    // The preview redacts the whole input on the main thread: only when someone looks at it.
+    if (!panel.open) return;
     const source = (await state.inputText()) ?? (state.report ? reportToMarkdown(state.report, { siteUrl: site }) : '');
     const all = redact(source, ALL_REDACTIONS, { keepHosts });
     for (const kind of ALL_REDACTIONS) $(root, `[data-redact-count="${kind}"]`).textContent = `(${all.counts[kind]} found)`;
@@ -52,6 +56,7 @@ export function setupExport(root: HTMLElement, state: ExportState): { refresh: (
   }
 
   root.querySelectorAll<HTMLInputElement>('input[name="redact"]').forEach((i) => i.addEventListener('change', () => void refresh()));
+  panel.addEventListener('toggle', () => void refresh());
 
   $(root, '[data-copy-ticket]').addEventListener('click', async () => {
     const md = ticket();
