@@ -40,6 +40,7 @@ import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
+import { ConfigDocs } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
 import { CAUSES } from './cause-ids.ts';
@@ -88,6 +89,7 @@ export class Analyzer {
   // Buffered configuration and host facts for the rules.
   private readonly nginxLines: ConfigLine[] = [];
   private readonly fpmLines: ConfigLine[] = [];
+  private readonly docs = new ConfigDocs(MAX_CONFIG_CHARS);
   private configChars = 0;
   private readonly host: HostFacts = { listening: [] };
   private tooBigHeader = 0;
@@ -127,11 +129,13 @@ export class Analyzer {
     const warnings = this.warnings;
     if (this.lineNo === 0 || (this.bytes === 0 && this.lineNo <= 1)) warnings.unshift('The input is empty: nothing to analyse.');
     let readTimeouts: number[] = [60];
-    if (this.nginxLines.length || this.fpmLines.length || this.host.nofile) {
+    let config: Report['config'];
+    if (this.nginxLines.length || this.fpmLines.length || this.host.nofile || !this.docs.empty) {
       try {
-        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
         warnings.push(...r.warnings);
         readTimeouts = r.readTimeouts;
+        config = r.report;
       } catch (e) {
         warnings.push(`The configuration could not be checked: ${(e as Error).message}`);
       }
@@ -161,6 +165,7 @@ export class Analyzer {
       warnings,
     };
     if (this.producer) report.producer = this.producer;
+    if (config) report.config = config;
     this.ended = report;
     return report;
   }
@@ -272,6 +277,7 @@ export class Analyzer {
         return true;
       case 'info':
         this.lineKind = 'collector';
+        this.docs.sniff(n, text);
         return true;
       default:
         return false;
@@ -364,6 +370,13 @@ export class Analyzer {
 
   private configLine(text: string, t: string): boolean {
     const n = this.lineNo;
+    // Compose / Kubernetes YAML and uWSGI configuration (config/parse-deploy-yaml.ts, parse-uwsgi.ts).
+    const doc = this.docs.line(n, text, t);
+    if (doc) {
+      this.inNginxConfig = this.inFpmConfig = false;
+      this.lineKind = doc === 'yaml' ? 'deploy-config' : 'uwsgi-config';
+      return true;
+    }
     if (t.startsWith('log_format') && /^log_format\s/.test(t)) {
       this.inNginxConfig = true;
       this.inFpmConfig = false;
@@ -406,6 +419,7 @@ export class Analyzer {
   }
 
   private leaveConfig(): void {
+    this.docs.leave();
     this.inNginxConfig = false;
     this.inFpmConfig = false;
     this.nginxDepth = 0;

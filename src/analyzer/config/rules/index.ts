@@ -12,6 +12,23 @@ import { smallBuffers } from './small-buffers.ts';
 import { socketPermission } from './socket-permission.ts';
 import { sslVerifyTrusted } from './ssl-verify-trusted.ts';
 import type { ConfigRule } from './types.ts';
+import { httpToTlsPort } from './http-to-tls-port.ts';
+import { httpsToPlainPort } from './https-to-plain-port.ts';
+import { httpsIpWithoutSni } from './https-ip-without-sni.ts';
+import { passToUnspecifiedAddress } from './pass-to-unspecified-address.ts';
+import { fastcgiScriptFilename } from './fastcgi-script-filename.ts';
+import { fastcgiPassToHttp } from './fastcgi-pass-to-http.ts';
+import { composeUnknownHost } from './compose-unknown-host.ts';
+import { composePortMismatch } from './compose-port-mismatch.ts';
+import { composeLoopback } from './compose-loopback.ts';
+import { nginxProxyVirtual } from './nginx-proxy-virtual.ts';
+import { uwsgiProtocol } from './uwsgi-protocol.ts';
+import { fpmAllowedClients } from './fpm-allowed-clients.ts';
+import { ingressBackendProtocol } from './ingress-backend-protocol.ts';
+import { ingressAnnotationValues } from './ingress-annotation-values.ts';
+import { kubeServiceEndpoints } from './kube-service-endpoints.ts';
+import { staleDns } from './stale-dns.ts';
+import { grpcOverProxyPass } from './grpc-over-proxy-pass.ts';
 import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
@@ -34,6 +51,23 @@ export const CONFIG_RULES: ConfigRule[] = [
   fpmMaxChildren,
   fpmListenBacklog,
   proxyPassToFpm,
+  httpToTlsPort,
+  httpsToPlainPort,
+  httpsIpWithoutSni,
+  passToUnspecifiedAddress,
+  fastcgiScriptFilename,
+  fastcgiPassToHttp,
+  composeUnknownHost,
+  composePortMismatch,
+  composeLoopback,
+  nginxProxyVirtual,
+  uwsgiProtocol,
+  fpmAllowedClients,
+  ingressBackendProtocol,
+  ingressAnnotationValues,
+  kubeServiceEndpoints,
+  staleDns,
+  grpcOverProxyPass,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';

@@ -1,0 +1,32 @@
+/** gRPC backends reached with proxy_pass (HTTP/1.x): gRPC needs grpc_pass (HTTP/2). */
+import { CAUSES } from '../../cause-ids.ts';
+import { passTargets } from './targets.ts';
+import type { ConfigProblem, ConfigRule } from './types.ts';
+
+export const grpcOverProxyPass: ConfigRule = {
+  id: 'grpc-over-proxy-pass',
+  cause: CAUSES.grpcToHttp1,
+  title: 'proxy_pass to a gRPC backend (port 50051, a gRPC-named upstream)',
+  check({ nginx }) {
+    if (!nginx) return [];
+    const out: ConfigProblem[] = [];
+    const seen = new Set<number>();
+    for (const t of passTargets(nginx)) {
+      if (t.pass !== 'proxy_pass' || t.variable) continue;
+      const grpcish = t.port === '50051' || /grpc/i.test(t.group ?? t.host);
+      const loc = t.scope.owner?.args.join(' ') ?? '';
+      if (!grpcish && !/grpc/i.test(loc)) continue;
+      const line = t.group ? t.scope.directives.find((d) => d.name === 'proxy_pass')?.line ?? t.directive.line : t.directive.line;
+      if (seen.has(line)) continue;
+      seen.add(line);
+      out.push({
+        line,
+        directive: 'proxy_pass',
+        facts: { upstream: `${t.host}${t.port ? `:${t.port}` : ''}` },
+        note: `${t.group ? `upstream ${t.group}` : `${t.host}:${t.port}`} looks like a gRPC backend but is reached with proxy_pass, which speaks HTTP/1.x: a gRPC server answers with an HTTP/2 preface or closes, and nginx returns 502 ("upstream sent no valid HTTP/1.0 header" / "prematurely closed"). Use grpc_pass grpc://… (grpcs:// for TLS) in a server with http2 enabled.`,
+        confidence: 'medium',
+      });
+    }
+    return out;
+  },
+};
