@@ -107,7 +107,8 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
   };
   const withDefault = (directive: string, scope: Scope | null, where: string): void => {
     const d = lookup(scope, directive);
-    const ref = DEFAULTS.directives[directive]?.default ?? '';
+    // The reference writes platform-dependent sizes as "4k|8k" (one memory page).
+    const ref = (DEFAULTS.directives[directive]?.default ?? '').replace(/^(\w+)\|(\w+)$/, '$1 or $2 (one memory page)');
     const def = defaultFor(directive, ref, input.version);
     const e: ExplainEntry = { directive, scope: where, value: d ? d.args.join(' ') : `${def.value || '(none)'} (default)`, effect: EFFECTS[directive] ?? '' };
     if (d) e.line = d.line;
@@ -126,7 +127,7 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
       for (const [pass, prefix] of PASSES) {
         const p = loc.scope.directives.find((d) => d.name === pass);
         if (!p) continue;
-        const where = loc.scope.owner ? `location ${loc.path}${loc.scope.parent ? ` (${scopeName(loc.scope.parent)})` : ''}` : 'pasted fragment';
+        const where = loc.scope.owner ? `location ${loc.path}${loc.scope.parent?.owner ? ` (${scopeName(loc.scope.parent)})` : ''}` : 'pasted fragment';
         const key = `${where}|${pass}`;
         if (seen.has(key)) continue;
         seen.add(key);
