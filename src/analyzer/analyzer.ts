@@ -10,7 +10,7 @@ import { MAX_EVIDENCE_CHARS, MAX_UNRECOGNISED, REPORT_VERSION } from './types.ts
 import { MAX_CONFIG_CHARS, MAX_LOG_FORMAT_LINES, MAX_SCAN_CHARS } from './limits.ts';
 import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
-import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, FPM_SECTION } from './detect/config-lines.ts';
+import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLine, FPM_SECTION } from './detect/config-lines.ts';
 import { contextFacts, ERROR_LEVELS, parseNginxContext, parseNginxErrorHead } from './parse/nginx-error.ts';
 import { parseCombined } from './parse/access-log.ts';
 import { accessFacts, type AccessRecord } from './parse/access-record.ts';
@@ -398,7 +398,8 @@ export class Analyzer {
       return true;
     }
     const fpmish = looksLikeFpmLine(t, this.inFpmConfig);
-    if (fpmish && (this.inFpmConfig || !this.inNginxConfig || FPM_SECTION.test(t))) {
+    // "key = value" never is nginx syntax: after nginx lines at top level it starts a pasted pool.
+    if (fpmish && (this.inFpmConfig || !this.inNginxConfig || FPM_SECTION.test(t) || this.nginxDepth === 0)) {
       if (FPM_SECTION.test(t)) {
         this.inFpmConfig = true;
         this.inNginxConfig = false;
@@ -407,7 +408,7 @@ export class Analyzer {
       this.bufferConfig('fpm', n, text);
       return true;
     }
-    if (looksLikeNginxDirective(t) || (this.inNginxConfig && (t.startsWith('#') || this.nginxDepth > 0))) {
+    if (looksLikeNginxDirective(t) || looksLikePassLine(t) || (this.inNginxConfig && (t.startsWith('#') || this.nginxDepth > 0))) {
       this.inNginxConfig = true;
       this.inFpmConfig = false;
       this.nginxDepth = Math.max(0, this.nginxDepth + braceDelta(t));

@@ -40,6 +40,9 @@ export const CAUSES = {
   k8sNoEndpoints: 'kubernetes-no-ready-endpoints',
   staleDns: 'stale-dns-cached-at-startup',
   boundWrongInterface: 'upstream-bound-to-wrong-interface',
+  resolverCouldNotResolve: 'resolver-could-not-resolve',
+  nginxNotRunning: 'nginx-not-running',
+  securityLimitExtensions: 'php-fpm-security-limit-extensions',
 } as const;
 
 export type EngineCause = (typeof CAUSES)[keyof typeof CAUSES];
@@ -81,4 +84,7 @@ export const FALLBACK: Record<EngineCause, { title: string; status: number; seve
   'kubernetes-no-ready-endpoints': { title: 'Kubernetes Service has no ready endpoints', status: 503, severity: 'critical', fix: "Make the Service's selector match the pods' labels and its port exist." },
   'stale-dns-cached-at-startup': { title: 'Stale DNS cached at startup', status: 502, severity: 'high', fix: 'Resolve at run time: a resolver plus a variable in proxy_pass, or server … resolve in the upstream.' },
   'upstream-bound-to-wrong-interface': { title: 'Backend listens on the wrong interface', status: 502, severity: 'high', fix: 'Connect to an address the backend listens on; bind it to the interface nginx reaches.' },
+  'resolver-could-not-resolve': { title: 'Resolver could not resolve the upstream name', status: 502, severity: 'critical', fix: 'Point resolver at a DNS server that answers for {upstream}, or use an address.' },
+  'nginx-not-running': { title: 'nginx is not running (the configuration does not load)', status: 502, severity: 'critical', fix: 'Run nginx -t, fix the error it names, and start nginx.' },
+  'php-fpm-security-limit-extensions': { title: 'PHP-FPM refused a non-PHP file (security.limit_extensions)', status: 403, severity: 'medium', fix: 'Pass only .php requests to PHP-FPM and let nginx serve static files.' },
 };

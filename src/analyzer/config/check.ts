@@ -58,6 +58,7 @@ export function checkConfig(input: ConfigCheckInput, findings: FindingsAccumulat
       deploy.services.push(...d.services);
       deploy.workloads.push(...d.workloads);
       for (const [k, v] of d.controllerConfig) deploy.controllerConfig.set(k, v);
+      if (d.composeExternalNetworks) (deploy.composeExternalNetworks ??= []).push(...d.composeExternalNetworks);
       warnings.push(...d.warnings);
     }
   }

@@ -52,6 +52,7 @@ export const USED: [name: string, module: string][] = [
   ['keepalive_timeout', 'ngx_http_upstream_module'],
   ['keepalive_requests', 'ngx_http_upstream_module'],
   ['client_max_body_size', 'ngx_http_core_module'],
+  ['proxy_ssl_verify_depth', 'ngx_http_proxy_module'],
 ];
 
 export interface DirectiveDefault {

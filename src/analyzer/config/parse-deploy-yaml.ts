@@ -65,6 +65,8 @@ export interface DeployConfig {
   workloads: KubeWorkload[];
   /** ingress-nginx ConfigMap keys (global defaults for every Ingress). */
   controllerConfig: Map<string, Located<string>>;
+  /** Networks compose files declare as external (created by another project, e.g. nginx-proxy's). */
+  composeExternalNetworks?: string[];
   warnings: string[];
 }
 
@@ -97,12 +99,23 @@ export function parseDeployYaml(lines: ConfigLine[]): DeployConfig {
     const root = doc.contents;
     if (!isMap(root)) continue;
     const top = mapOf(root, lineOf);
-    if (top.has('services') && isMap(top.get('services')!.node)) out.compose.push(readCompose(top.get('services')!.node as Node, lineOf));
+    if (top.has('services') && isMap(top.get('services')!.node)) {
+      out.compose.push(readCompose(top.get('services')!.node as Node, lineOf));
+      for (const [name, n] of mapOf(top.get('networks')?.node, lineOf)) {
+        const ext = mapOf(n.node, lineOf).get('external');
+        if (ext && (scalar(ext.node) === 'true' || isMap(ext.node))) (out.composeExternalNetworks ??= []).push(name);
+      }
+    }
     const kind = scalar(top.get('kind')?.node);
     if (kind === 'Ingress') out.ingresses.push(readIngress(top, lineOf));
     else if (kind === 'Service') out.services.push(readService(top, lineOf));
     else if (kind === 'Deployment' || kind === 'StatefulSet' || kind === 'DaemonSet' || kind === 'Pod') out.workloads.push(readWorkload(kind, top, lineOf));
-    else if (kind === 'ConfigMap') {
+    else if (!kind && !top.has('services') && [...top.keys()].some((k) => /^(?:nginx\.org|nginx\.ingress\.kubernetes\.io)\//.test(k))) {
+      // Annotation lines pasted on their own: an Ingress we only see the annotations of.
+      const ing: KubeIngress = { name: '(pasted annotations)', line: lineOf(root), annotations: new Map(), backends: [] };
+      for (const [k, v] of top) ing.annotations.set(k, { value: scalar(v.node) ?? '', line: v.line });
+      out.ingresses.push(ing);
+    } else if (kind === 'ConfigMap') {
       const data = top.get('data');
       if (data && isMap(data.node)) for (const [k, v] of mapOf(data.node, lineOf)) out.controllerConfig.set(k, { value: scalar(v.node) ?? '', line: v.line });
     }

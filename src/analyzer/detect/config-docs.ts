@@ -10,7 +10,7 @@ import { looksLikeUwsgiCommand } from '../config/parse-uwsgi.ts';
 import { sniffNginxVersion, type NginxVersion } from '../config/nginx-version.ts';
 
 /** Top-level keys that open a compose file or a Kubernetes object. */
-const YAML_START = /^(?:services|version|apiVersion|kind|x-[\w-]+):(?:\s|$)/;
+const YAML_START = /^(?:services|version|apiVersion|kind|x-[\w-]+|(?:nginx\.org|nginx\.ingress\.kubernetes\.io)\/[\w-]+):(?:\s|$)/;
 const YAML_KEY = /^[\w.\/-]+:(?:\s|$)/;
 const INI_KV = /^[A-Za-z][\w.-]*\s*=/;
 

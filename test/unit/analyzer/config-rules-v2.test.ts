@@ -49,7 +49,7 @@ const CASES: Case[] = [
   },
   {
     rule: 'pass-to-unspecified-address',
-    cause: 'connection-refused',
+    cause: 'upstream-bound-to-wrong-interface',
     bad: 'location / {\n    proxy_pass http://[::]:3000;\n}',
     good: 'location / {\n    proxy_pass http://127.0.0.1:3000;\n}',
   },
@@ -155,6 +155,60 @@ const CASES: Case[] = [
     bad: 'location / {\n    proxy_pass http://unix:/run/php/php8.2-fpm.sock:/;\n}\n[www]\nlisten = /run/php/php8.2-fpm.sock',
     good: 'location ~ \\.php$ {\n    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n    include fastcgi.conf;\n}\n[www]\nlisten = /run/php/php8.2-fpm.sock',
   },
+  {
+    rule: 'resolver-on-loopback',
+    cause: 'resolver-could-not-resolve',
+    bad: 'server {\n    location / {\n        resolver localhost;\n        proxy_pass http://backend.internal:8080$request_uri;\n    }\n}',
+    good: 'server {\n    location / {\n        resolver 10.0.0.2;\n        proxy_pass http://backend.internal:8080$request_uri;\n    }\n}',
+  },
+  {
+    rule: 'proxy-pass-host-without-port',
+    cause: 'connection-refused',
+    bad: 'server {\n    resolver 1.1.1.1;\n    location / { proxy_pass http://$host; }\n}',
+    good: 'server {\n    resolver 1.1.1.1;\n    location / { proxy_pass http://$http_host$request_uri; }\n}',
+  },
+  {
+    rule: 'upstream-down-placeholder',
+    cause: 'no-live-upstreams',
+    bad: 'upstream app.example.com {\n    server 172.17.0.2:9000;\n    server 127.0.0.1 down;\n}',
+    good: 'upstream app.example.com {\n    server 172.17.0.2:9000;\n}',
+  },
+  {
+    rule: 'php5-socket-path',
+    cause: 'php-fpm-socket-missing',
+    bad: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n}',
+    good: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n}',
+  },
+  {
+    rule: 'config-load-errors',
+    cause: 'nginx-not-running',
+    bad: 'upstream api {\n    server http://127.0.0.1:8923;\n}',
+    good: 'upstream api {\n    server 127.0.0.1:8923;\n}',
+  },
+  {
+    rule: 'ssl-verify-depth-shallow',
+    cause: 'ssl-certificate-verify-failed',
+    bad: 'location / {\n    proxy_pass https://mirror.example.org;\n    proxy_ssl_server_name on;\n    proxy_ssl_verify on;\n    proxy_ssl_verify_depth 1;\n    proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n}',
+    good: 'location / {\n    proxy_pass https://mirror.example.org;\n    proxy_ssl_server_name on;\n    proxy_ssl_verify on;\n    proxy_ssl_verify_depth 3;\n    proxy_ssl_trusted_certificate /etc/ssl/certs/ca-certificates.crt;\n}',
+  },
+  {
+    rule: 'compose-virtual-host-network',
+    cause: 'docker-container-not-reachable',
+    bad: 'services:\n  app:\n    image: ghost:5\n    environment:\n      - VIRTUAL_HOST=blog.example.com\nnetworks:\n  proxy:\n    external: true',
+    good: 'services:\n  app:\n    image: ghost:5\n    environment:\n      - VIRTUAL_HOST=blog.example.com\n    networks:\n      - proxy\nnetworks:\n  proxy:\n    external: true',
+  },
+  {
+    rule: 'fastcgi-for-every-file',
+    cause: 'php-fpm-security-limit-extensions',
+    bad: 'server {\n    root /srv/www;\n    location / {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;\n        fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n    }\n}',
+    good: 'server {\n    root /srv/www;\n    location ~ \\.php$ {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;\n        fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n    }\n}',
+  },
+  {
+    rule: 'fpm-socket-permission',
+    cause: 'php-fpm-socket-permission-denied',
+    bad: 'user nginx;\nlocation ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php/php7.4-fpm.sock;\n}',
+    good: 'user www-data;\nlocation ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php/php7.4-fpm.sock;\n}',
+  },
 ];
 
 describe('config rules on pasted snippets (broken → named, fixed → silent)', () => {
@@ -165,6 +219,12 @@ describe('config rules on pasted snippets (broken → named, fixed → silent)',
       expect(byRule(run(c.good), c.rule)).toEqual([]);
     });
   }
+
+  it('advice is not a finding: a single upstream server, localhost without socket facts, the packaged pm.max_children', () => {
+    const r = run('upstream app {\n    server 127.0.0.1:8000;\n}\nserver {\n    location / { proxy_pass http://localhost:3000; }\n}\n[www]\nlisten = /run/php/php8.2-fpm.sock\npm.max_children = 5');
+    expect(r.findings).toEqual([]);
+    expect(r.config?.advice.map((a) => a.rule).sort()).toEqual(['fpm-max-children-low', 'proxy-pass-localhost', 'upstream-without-failover']);
+  });
 
   it('every rule is listed once and every rule added here has a case', () => {
     const ids = CONFIG_RULES.map((r) => r.id);

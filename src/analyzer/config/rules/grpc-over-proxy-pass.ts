@@ -14,8 +14,7 @@ export const grpcOverProxyPass: ConfigRule = {
     for (const t of passTargets(nginx)) {
       if (t.pass !== 'proxy_pass' || t.variable) continue;
       const grpcish = t.port === '50051' || /grpc/i.test(t.group ?? t.host);
-      const loc = t.scope.owner?.args.join(' ') ?? '';
-      if (!grpcish && !/grpc/i.test(loc)) continue;
+      if (!grpcish) continue;
       const line = t.group ? t.scope.directives.find((d) => d.name === 'proxy_pass')?.line ?? t.directive.line : t.directive.line;
       if (seen.has(line)) continue;
       seen.add(line);

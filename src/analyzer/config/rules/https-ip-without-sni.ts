@@ -28,6 +28,8 @@ export const httpsIpWithoutSni: ConfigRule = {
           facts: { upstream: `${t.host}:${t.port ?? '443'}` },
           note: `proxy_pass https:// to the IP address ${t.host} sends no SNI (nginx never sends an IP address as the server name) and ${missing} is not set: a backend that chooses its certificate by name (a CDN, a cloud load balancer, a shared TLS host, an ingress) rejects the handshake (502 "SSL_do_handshake() failed … alert handshake failure" / "unrecognized name").`,
           confidence: PRIVATE_IP.test(t.host) ? ('low' as const) : ('medium' as const),
+          // A private address is usually one's own backend with one certificate: a risk, not a fault.
+          advice: PRIVATE_IP.test(t.host),
         },
       ];
     });

@@ -29,6 +29,14 @@ import { ingressAnnotationValues } from './ingress-annotation-values.ts';
 import { kubeServiceEndpoints } from './kube-service-endpoints.ts';
 import { staleDns } from './stale-dns.ts';
 import { grpcOverProxyPass } from './grpc-over-proxy-pass.ts';
+import { resolverLoopback } from './resolver-loopback.ts';
+import { hostVariablePort } from './host-variable-port.ts';
+import { upstreamDownPlaceholder } from './upstream-down-placeholder.ts';
+import { php5Socket } from './php5-socket.ts';
+import { configLoadErrors } from './config-load-errors.ts';
+import { sslVerifyDepth } from './ssl-verify-depth.ts';
+import { composeProxyNetwork } from './compose-proxy-network.ts';
+import { fastcgiEverything } from './fastcgi-everything.ts';
 import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
@@ -68,6 +76,14 @@ export const CONFIG_RULES: ConfigRule[] = [
   kubeServiceEndpoints,
   staleDns,
   grpcOverProxyPass,
+  resolverLoopback,
+  hostVariablePort,
+  upstreamDownPlaceholder,
+  php5Socket,
+  configLoadErrors,
+  sslVerifyDepth,
+  composeProxyNetwork,
+  fastcgiEverything,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';

@@ -48,6 +48,13 @@ export const ingressAnnotationValues: ConfigRule = {
           }
         }
       }
+      // NGINX Inc's controller sets only proxy_buffer_size: above 8k the default proxy_buffers (8 4k) cannot hold the busy buffers.
+      const orgSize = src.entries.find(([k]) => k === `${ORG}proxy-buffer-size`);
+      const orgBuffers = src.entries.find(([k]) => k === `${ORG}proxy-buffers`);
+      const orgBytes = orgSize ? parseSize(orgSize[1].value.trim()) : undefined;
+      if (orgSize && !orgBuffers && orgBytes !== undefined && 2 * orgBytes > 7 * 4096) {
+        out.push({ line: orgSize[1].line, directive: 'proxy-buffer-size', kind: 'deploy-config', facts: { annotation: orgSize[0], value: orgSize[1].value }, confidence: 'high', cause: CAUSES.nginxNotRunning, note: `${orgSize[0]}: ${orgSize[1].value} without nginx.org/proxy-buffers leaves proxy_buffers at 8 4k: proxy_busy_buffers_size (2 × ${orgSize[1].value}) no longer fits in all buffers minus one, nginx -t fails and the controller keeps the old configuration (or rejects the Ingress). Set nginx.org/proxy-buffers: "8 ${orgSize[1].value}" too.` });
+      }
       if (!bufferSet && !src.configMap && logHints.tooBigHeader > 0 && src.entries.length) {
         const first = src.entries[0]![1];
         out.push({ line: first.line, directive: 'annotations', kind: 'deploy-config', facts: { value: '4k (controller default)' }, confidence: 'high', cause: CAUSES.tooBigHeader, note: `${src.where} leaves proxy-buffer-size at the controller default (4k) and the log shows "upstream sent too big header" ${logHints.tooBigHeader} time(s): set nginx.ingress.kubernetes.io/proxy-buffer-size: "16k" (nginx.org/proxy-buffer-size for NGINX's controller).` });

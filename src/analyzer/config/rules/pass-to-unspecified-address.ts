@@ -7,7 +7,7 @@ const UNSPECIFIED = /^(?:0\.0\.0\.0|\[::\]|\[0:0:0:0:0:0:0:0\]|::)$/;
 
 export const passToUnspecifiedAddress: ConfigRule = {
   id: 'pass-to-unspecified-address',
-  cause: CAUSES.connectionRefused,
+  cause: CAUSES.boundWrongInterface,
   title: 'proxy_pass / fastcgi_pass / upstream server to 0.0.0.0 or [::]',
   check({ nginx }) {
     if (!nginx) return [];

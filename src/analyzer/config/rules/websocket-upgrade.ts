@@ -19,8 +19,9 @@ export const websocketUpgrade: ConfigRule = {
     if (!nginx) return [];
     return nginx.locations.flatMap((loc) => {
       const pass = loc.scope.directives.find((d) => d.name === 'proxy_pass');
-      if (!pass) return [];
       const upgrade = headerValue(loc.scope, 'Upgrade');
+      // A pasted fragment of proxy_set_header lines forwarding Upgrade is a proxied location too.
+      if (!pass && !(loc.scope.owner === null && upgrade !== undefined)) return [];
       const connection = headerValue(loc.scope, 'Connection');
       // A location is a WebSocket endpoint by its path, or because it already forwards Upgrade.
       if (!WS_PATH.test(loc.path) && upgrade === undefined) return [];
@@ -32,9 +33,9 @@ export const websocketUpgrade: ConfigRule = {
       if (!missing.length) return [];
       return [
         {
-          line: loc.scope.owner?.line ?? pass.line,
-          directive: loc.scope.owner ? 'location' : 'proxy_pass',
-          facts: { location: loc.path, upstream: pass.args[0] ?? '' },
+          line: loc.scope.owner?.line ?? pass?.line ?? loc.scope.directives.find((d) => d.name === 'proxy_set_header')!.line,
+          directive: loc.scope.owner ? 'location' : pass ? 'proxy_pass' : 'proxy_set_header',
+          facts: { location: loc.path, upstream: pass?.args[0] ?? '' },
           note: `location ${loc.path} looks like a WebSocket endpoint but lacks ${missing.join(', ')}: nginx does not forward the Upgrade handshake, so the socket never opens (the app may answer 400/502, or the connection closes).`,
           confidence: 'medium' as const,
         },
