@@ -24,7 +24,9 @@ export const fastcgiScriptFilename: ConfigRule = {
   check({ nginx, fpm }) {
     if (!nginx) return [];
     return scopesWith(nginx, 'fastcgi_pass').flatMap(({ scope, directive, location }) => {
-      const php = /php/i.test(location?.path ?? '') || (fpm?.pools.length ?? 0) > 0;
+      // A lone fastcgi_pass line: the rest of its location was not pasted, so SCRIPT_FILENAME is unknown.
+      if (!location || location.scope.owner === null) return [];
+      const php = /php/i.test(location.path) || (fpm?.pools.length ?? 0) > 0;
       if (!php) return [];
       if (lookupAll(scope, 'fastcgi_param').some((d) => d.args[0] === 'SCRIPT_FILENAME')) return [];
       const inc = includes(scope);
