@@ -11,7 +11,7 @@ import { sniffNginxVersion, type NginxVersion } from '../config/nginx-version.ts
 
 /** Top-level keys that open a compose file or a Kubernetes object. */
 const YAML_START = /^(?:services|version|apiVersion|kind|x-[\w-]+|(?:nginx\.org|nginx\.ingress\.kubernetes\.io)\/[\w-]+):(?:\s|$)/;
-const YAML_KEY = /^[\w.\/-]+:(?:\s|$)/;
+const YAML_KEY = /^[\w./-]+:(?:\s|$)/;
 const INI_KV = /^[A-Za-z][\w.-]*\s*=/;
 
 export type ConfigDocKind = 'yaml' | 'uwsgi';
