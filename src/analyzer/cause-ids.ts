@@ -43,6 +43,7 @@ export const CAUSES = {
   resolverCouldNotResolve: 'resolver-could-not-resolve',
   nginxNotRunning: 'nginx-not-running',
   securityLimitExtensions: 'php-fpm-security-limit-extensions',
+  workerConnections: 'worker-connections-not-enough',
 } as const;
 
 export type EngineCause = (typeof CAUSES)[keyof typeof CAUSES];
@@ -87,4 +88,5 @@ export const FALLBACK: Record<EngineCause, { title: string; status: number; seve
   'resolver-could-not-resolve': { title: 'Resolver could not resolve the upstream name', status: 502, severity: 'critical', fix: 'Point resolver at a DNS server that answers for {upstream}, or use an address.' },
   'nginx-not-running': { title: 'nginx is not running (the configuration does not load)', status: 502, severity: 'critical', fix: 'Run nginx -t, fix the error it names, and start nginx.' },
   'php-fpm-security-limit-extensions': { title: 'PHP-FPM refused a non-PHP file (security.limit_extensions)', status: 403, severity: 'medium', fix: 'Pass only .php requests to PHP-FPM and let nginx serve static files.' },
+  'worker-connections-not-enough': { title: 'worker_connections are not enough', status: 502, severity: 'critical', fix: 'Raise worker_connections in the events block (and worker_rlimit_nofile to at least twice it).' },
 };

@@ -42,6 +42,11 @@ describe('tolerant nginx parsing', () => {
     expect(p.missingIncludes.map((d) => d.args[0])).toEqual(['/etc/nginx/conf.d/*.conf']);
   });
 
+  it('in an nginx -T dump a glob include that matched nothing is an empty directory, not a gap', () => {
+    const p = parseNginxConfig(L('# configuration file /etc/nginx/nginx.conf:\nhttp {\n    include /etc/nginx/conf.d/*.conf;\n    include /etc/nginx/extra.conf;\n}'));
+    expect(p.missingIncludes.map((d) => d.args[0])).toEqual(['/etc/nginx/extra.conf']);
+  });
+
   it('a lone pass line forms a location of its own; a pool body without its header is a pool', () => {
     const m = buildModel(parseNginxConfig(L('proxy_pass http://localhost:8000')).directives);
     expect(m.fragment).toBe(true);

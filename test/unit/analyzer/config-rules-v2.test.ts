@@ -90,6 +90,12 @@ const CASES: Case[] = [
     good: 'server {\n    location / { proxy_pass http://api:8000; }\n}\nservices:\n  web:\n    image: nginx:1.25\n  api:\n    image: python:3.12\n    expose:\n      - "8000"',
   },
   {
+    rule: 'compose-unknown-host',
+    cause: 'host-not-found-in-upstream',
+    bad: 'server {\n    location / { proxy_pass http://backend:8000; }\n}\nservices:\n  web:\n    image: nginx:1.25\n    links:\n      - api\n  api:\n    image: python:3.12',
+    good: 'server {\n    location / { proxy_pass http://backend:8000; }\n}\nservices:\n  web:\n    image: nginx:1.25\n    links:\n      - api:backend\n  api:\n    image: python:3.12',
+  },
+  {
     rule: 'compose-published-port',
     cause: 'connection-refused',
     bad: 'server {\n    location / { proxy_pass http://app:8080; }\n}\nservices:\n  nginx:\n    image: nginx:alpine\n  app:\n    image: node:20\n    ports:\n      - "8080:3000"',
@@ -208,6 +214,12 @@ const CASES: Case[] = [
     cause: 'php-fpm-socket-permission-denied',
     bad: 'user nginx;\nlocation ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php/php7.4-fpm.sock;\n}',
     good: 'user www-data;\nlocation ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php/php7.4-fpm.sock;\n}',
+  },
+  {
+    rule: 'worker-connections-low',
+    cause: 'worker-connections-not-enough',
+    bad: 'events {\n    worker_connections 16;\n}',
+    good: 'events {\n    worker_connections 1024;\n}',
   },
 ];
 

@@ -12,7 +12,17 @@ export function namesOf(s: ComposeService): string[] {
 
 export function composeServiceByHost(deploy: DeployConfig | null, host: string): ComposeService | undefined {
   const h = host.toLowerCase();
-  return composeServices(deploy).find((s) => namesOf(s).some((n) => n.toLowerCase() === h));
+  const all = composeServices(deploy);
+  const direct = all.find((s) => namesOf(s).some((n) => n.toLowerCase() === h));
+  if (direct) return direct;
+  // links: ["db:database"] makes "database" a name of service db (for the linking service).
+  for (const s of all) {
+    for (const l of s.links) {
+      const [target, alias] = l.split(':');
+      if (alias?.toLowerCase() === h) return all.find((x) => x.name === target);
+    }
+  }
+  return undefined;
 }
 
 /** Is this service nginx itself (an nginx image, or nginx configuration mounted into it)? */

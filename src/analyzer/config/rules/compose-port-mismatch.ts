@@ -22,7 +22,11 @@ export const composePortMismatch: ConfigRule = {
       const inside = containerPorts(svc);
       if (inside.includes(t.port)) continue;
       const mapping = svc.ports.find((p) => p.published === t.port);
-      if (!mapping) continue;
+      if (!mapping) {
+        // Compose lists other ports: the image may still listen there (EXPOSE is informational), so a risk only.
+        if (inside.length) out.push({ line: t.directive.line, directive: t.directive.name, facts: { upstream: `${t.host}:${t.port}` }, confidence: 'low', advice: true, note: `${t.directive.name} ${t.directive.args[0]} uses port ${t.port}, but compose shows ${svc.name} on ${inside.join(', ')} only: if the app does not listen on ${t.port} inside its container, connections are refused (502).` });
+        continue;
+      }
       out.push({
         line: t.directive.line,
         directive: t.directive.name,

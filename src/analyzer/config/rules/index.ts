@@ -37,6 +37,7 @@ import { configLoadErrors } from './config-load-errors.ts';
 import { sslVerifyDepth } from './ssl-verify-depth.ts';
 import { composeProxyNetwork } from './compose-proxy-network.ts';
 import { fastcgiEverything } from './fastcgi-everything.ts';
+import { workerConnectionsLow } from './worker-connections-low.ts';
 import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
@@ -84,6 +85,7 @@ export const CONFIG_RULES: ConfigRule[] = [
   sslVerifyDepth,
   composeProxyNetwork,
   fastcgiEverything,
+  workerConnectionsLow,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';
