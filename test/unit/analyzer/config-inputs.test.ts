@@ -132,6 +132,14 @@ describe('the analyzer finds the new inputs in a mixed paste', () => {
     expect(r.config?.explain.find((e) => e.directive === 'uwsgi_read_timeout')).toMatchObject({ value: '60s (default)', default: '60s' });
   });
 
+  it('uwsgi_pass with uWSGI at its default buffer-size is advice, not a finding; buffer-size 32768 is silent', () => {
+    const base = 'location / {\n    include uwsgi_params;\n    uwsgi_pass 127.0.0.1:8000;\n}\n[uwsgi]\nsocket = 127.0.0.1:8000\n';
+    const r = analyze(base, { catalog });
+    expect(r.findings).toEqual([]);
+    expect(r.config?.advice.map((a) => a.text).join()).toMatch(/buffer-size is 4096 \(default\)/);
+    expect(analyze(`${base}buffer-size = 32768`, { catalog }).config?.advice).toEqual([]);
+  });
+
   it('a report without configuration has no config field', () => {
     expect(analyze('hello world', { catalog }).config).toBeUndefined();
   });

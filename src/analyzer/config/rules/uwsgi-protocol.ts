@@ -18,7 +18,17 @@ export const uwsgiProtocol: ConfigRule = {
     if (!nginx || uwsgi.length === 0) return [];
     const listeners = uwsgi.flatMap(uwsgiListeners);
     const out: ConfigProblem[] = [];
-    for (const t of passTargets(nginx)) {
+    const targets = passTargets(nginx);
+    // buffer-size (default 4096) caps the request header block uWSGI accepts; nginx forwards far larger ones.
+    if (targets.some((t) => t.pass === 'uwsgi_pass')) {
+      for (const u of uwsgi) {
+        const b = u.options.get('buffer-size') ?? u.options.get('b');
+        const size = b ? Number(b.value) : 4096;
+        if (!Number.isFinite(size) || size >= 8192) continue;
+        out.push({ line: b?.line ?? u.line, directive: b ? 'buffer-size' : undefined, kind: 'uwsgi-config', facts: { buffer_size: String(size) }, confidence: 'low', advice: true, note: `uWSGI's buffer-size is ${size}${b ? '' : ' (default)'} bytes for the whole request header block, while nginx accepts headers up to large_client_header_buffers (4 × 8k by default) and forwards them with uwsgi_pass: a request with big cookies is refused by uWSGI ("invalid request block size") and nginx answers 502. buffer-size = 32768 matches nginx.` });
+      }
+    }
+    for (const t of targets) {
       if (t.pass !== 'uwsgi_pass' && t.pass !== 'proxy_pass') continue;
       const key = t.socket ?? t.port;
       if (!key) continue;
