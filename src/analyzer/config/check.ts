@@ -12,7 +12,7 @@ import type { ConfigDocs } from '../detect/config-docs.ts';
 import { parseUwsgiCommand, parseUwsgiIni, looksLikeUwsgiCommand, type UwsgiConfig } from './parse-uwsgi.ts';
 import { parseDeployYaml, type DeployConfig } from './parse-deploy-yaml.ts';
 import { describeVersion } from './nginx-version.ts';
-import { explainConfig } from './explain.ts';
+import { explainConfig, MAX_EXPLAIN } from './explain.ts';
 import { snippetLines } from './ingress-annotations.ts';
 
 export interface ConfigCheckInput {
@@ -130,7 +130,9 @@ export function checkConfig(input: ConfigCheckInput, findings: FindingsAccumulat
       if (t !== undefined) readTimeouts.add(t);
     }
   }
-  const report: ConfigExplanation = { explain: explainConfig({ nginx: model, fpm, uwsgi, deploy, version }), unknown, advice };
+  const explain = explainConfig({ nginx: model, fpm, uwsgi, deploy, version });
+  if (explain.length >= MAX_EXPLAIN) unknown.push(`The explanation stops after ${MAX_EXPLAIN} directives; the rules checked the whole configuration.`);
+  const report: ConfigExplanation = { explain, unknown, advice };
   if (version) report.version = describeVersion(version);
   return { warnings, readTimeouts: [...readTimeouts], model, report };
 }

@@ -88,7 +88,8 @@ interface ExplainInput {
   version: NginxVersion | null;
 }
 
-const MAX_ENTRIES = 300;
+export const MAX_EXPLAIN = 300;
+const MAX_ENTRIES = MAX_EXPLAIN;
 
 function scopeName(s: Scope): string {
   const o = s.owner;
@@ -124,6 +125,7 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
     }
     const seen = new Set<string>();
     for (const loc of m.locations) {
+      if (out.length >= MAX_ENTRIES) break;
       for (const [pass, prefix] of PASSES) {
         const p = loc.scope.directives.find((d) => d.name === pass);
         if (!p) continue;
@@ -182,7 +184,10 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
         const meaning = table[key.slice(prefix.length)];
         if (!meaning) continue;
         const base = meaning.directive.split(' ')[0]!;
-        push({ directive: key, scope: `Ingress ${ing.name}`, value: v.value, line: v.line, ...(meaning.controllerDefault ? { default: meaning.controllerDefault } : {}), effect: `Sets ${meaning.directive}. ${EFFECTS[base] ?? ''}`.trim() });
+        // ingress-nginx ignores a timeout that is not whole seconds: the default stays in effect.
+        const ignored = meaning.unitlessSeconds && !/^\s*\d+\s*$/.test(v.value);
+        const value = ignored ? `${v.value} (ignored: not whole seconds, so ${meaning.controllerDefault} applies)` : meaning.unitlessSeconds ? `${v.value.trim()}s` : v.value;
+        push({ directive: key, scope: `Ingress ${ing.name}`, value, line: v.line, ...(meaning.controllerDefault ? { default: meaning.controllerDefault } : {}), effect: `Sets ${meaning.directive}. ${EFFECTS[base] ?? ''}`.trim() });
       }
     }
   }

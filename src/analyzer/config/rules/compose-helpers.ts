@@ -10,19 +10,27 @@ export function namesOf(s: ComposeService): string[] {
   return [s.name, ...(s.containerName ? [s.containerName] : []), ...s.aliases];
 }
 
+const byName = new WeakMap<DeployConfig, Map<string, ComposeService>>();
+
+/** The service a host name reaches (service name, container_name, alias, hostname, link alias), indexed once per input. */
 export function composeServiceByHost(deploy: DeployConfig | null, host: string): ComposeService | undefined {
-  const h = host.toLowerCase();
-  const all = composeServices(deploy);
-  const direct = all.find((s) => namesOf(s).some((n) => n.toLowerCase() === h));
-  if (direct) return direct;
-  // links: ["db:database"] makes "database" a name of service db (for the linking service).
-  for (const s of all) {
-    for (const l of s.links) {
-      const [target, alias] = l.split(':');
-      if (alias?.toLowerCase() === h) return all.find((x) => x.name === target);
+  if (!deploy) return undefined;
+  let index = byName.get(deploy);
+  if (!index) {
+    index = new Map();
+    const all = composeServices(deploy);
+    // links: ["db:database"] makes "database" a name of service db (for the linking service).
+    for (const s of all) {
+      for (const l of s.links) {
+        const [target, alias] = l.split(':');
+        const t = all.find((x) => x.name === target);
+        if (alias && t) index.set(alias.toLowerCase(), t);
+      }
     }
+    for (const s of [...all].reverse()) for (const n of namesOf(s)) index.set(n.toLowerCase(), s);
+    byName.set(deploy, index);
   }
-  return undefined;
+  return index.get(host.toLowerCase());
 }
 
 /** Is this service nginx itself (an nginx image, or nginx configuration mounted into it)? */

@@ -29,9 +29,14 @@ function split(addr: string): { host: string; port?: string } {
   return m ? { host: m[1]!, port: m[2] } : { host: addr };
 }
 
-/** Every pass target; a pass to an upstream group yields one target per server of the group. */
+const cache = new WeakMap<NginxModel, PassTarget[]>();
+
+/** Every pass target; a pass to an upstream group yields one target per server of the group. Computed once per model. */
 export function passTargets(model: NginxModel): PassTarget[] {
+  const hit = cache.get(model);
+  if (hit) return hit;
   const out: PassTarget[] = [];
+  cache.set(model, out);
   for (const pass of PASSES) {
     for (const { scope, directive } of scopesWith(model, pass)) {
       const raw = directive.args[0] ?? '';
