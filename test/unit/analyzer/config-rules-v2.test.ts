@@ -221,6 +221,30 @@ const CASES: Case[] = [
     bad: 'events {\n    worker_connections 16;\n}',
     good: 'events {\n    worker_connections 1024;\n}',
   },
+  {
+    rule: 'worker-connections-low',
+    cause: 'worker-connections-not-enough',
+    bad: 'events {\n    worker_connections 768;\n}\nhttp {\n    upstream app {\n        server 10.0.0.5:8080;\n        keepalive 1024;\n    }\n}',
+    good: 'events {\n    worker_connections 768;\n}\nhttp {\n    upstream app {\n        server 10.0.0.5:8080;\n        keepalive 32;\n    }\n}',
+  },
+  {
+    rule: 'socket-in-tmp',
+    cause: 'php-fpm-socket-missing',
+    bad: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/tmp/php-fpm.sock;\n}\n[www]\nlisten = /tmp/php-fpm.sock',
+    good: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/run/php/php-fpm.sock;\n}\n[www]\nlisten = /run/php/php-fpm.sock',
+  },
+  {
+    rule: 'public-resolver-internal-name',
+    cause: 'resolver-could-not-resolve',
+    bad: 'server {\n    resolver 8.8.8.8;\n    set $api_host api;\n    location / { proxy_pass http://$api_host:8080; }\n}',
+    good: 'server {\n    resolver 127.0.0.11 valid=10s;\n    set $api_host api;\n    location / { proxy_pass http://$api_host:8080; }\n}',
+  },
+  {
+    rule: 'grpc-over-proxy-pass',
+    cause: 'grpc-to-http1-backend',
+    bad: 'server {\n    listen 443 ssl;\n    http2 on;\n    location / { grpc_pass grpc://billing:9443; }\n}',
+    good: 'server {\n    listen 443 ssl;\n    http2 on;\n    location / { grpc_pass grpcs://billing:9443; }\n}',
+  },
 ];
 
 describe('config rules on pasted snippets (broken → named, fixed → silent)', () => {

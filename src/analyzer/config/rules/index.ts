@@ -38,6 +38,8 @@ import { sslVerifyDepth } from './ssl-verify-depth.ts';
 import { composeProxyNetwork } from './compose-proxy-network.ts';
 import { fastcgiEverything } from './fastcgi-everything.ts';
 import { workerConnectionsLow } from './worker-connections-low.ts';
+import { socketInTmp } from './socket-in-tmp.ts';
+import { publicResolverInternalName } from './public-resolver-internal-name.ts';
 import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
@@ -86,6 +88,8 @@ export const CONFIG_RULES: ConfigRule[] = [
   composeProxyNetwork,
   fastcgiEverything,
   workerConnectionsLow,
+  socketInTmp,
+  publicResolverInternalName,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';
