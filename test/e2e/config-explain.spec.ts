@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
 
@@ -46,9 +47,16 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     // Values from the input are text, never markup.
     await expect(page.locator('.az-results img')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    // The panel fits the viewport (no sideways scrolling on a phone).
+    // The panel fits the viewport (no sideways scrolling on a phone) and passes axe in both themes.
     const box = await panel.boundingBox();
     expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow, 'horizontal overflow').toBeLessThanOrEqual(0);
+    for (const theme of ['dark', 'light']) {
+      await page.evaluate((t) => document.documentElement.setAttribute('data-theme', t), theme);
+      const { violations } = await new AxeBuilder({ page }).include('[data-config-explain]').analyze();
+      expect(violations.map((v) => `${theme}: ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    }
     void watched;
   });
 }
