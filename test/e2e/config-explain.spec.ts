@@ -39,6 +39,7 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     await expect(first.locator('summary')).toContainText('location /socket.io/');
     const httpVersion = first.locator('.az-cx__entry', { hasText: 'proxy_http_version' });
     await expect(httpVersion).toContainText('1.0 (default)');
+    await expect(httpVersion).toContainText('default 1.0 on this nginx (changed in 1.29.7)');
     const readTimeout = first.locator('.az-cx__entry', { hasText: 'proxy_read_timeout' });
     await expect(readTimeout).toContainText('5s');
     await expect(readTimeout).toContainText('default 60s');

@@ -113,7 +113,7 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
     const def = defaultFor(directive, ref, input.version);
     const e: ExplainEntry = { directive, scope: where, value: d ? d.args.join(' ') : `${def.value || '(none)'} (default)`, effect: EFFECTS[directive] ?? '' };
     if (d) e.line = d.line;
-    if (def.value !== '' || d) e.default = def.value || '(none)';
+    if (def.value !== '' || d) e.default = def.changedIn ? `${def.value || '(none)'} on this nginx (changed in ${def.changedIn})` : def.value || '(none)';
     if (def.varies) e.defaultVaries = def.varies;
     push(e);
   };

@@ -60,6 +60,8 @@ export interface VersionedDefault {
   value: string;
   /** When the default differs across releases and the version does not settle it: "1.1 since nginx 1.29.7, 1.0 before". */
   varies?: string;
+  /** When the input's nginx is older than a change: the release that changed it (the value is the old one). */
+  changedIn?: string;
 }
 
 /** The default of `directive` for the input's nginx; `current` is the reference (newest) default. */
@@ -67,15 +69,15 @@ export function defaultFor(directive: string, current: string, version: NginxVer
   // Newest change first: walk back while the input is older than the change.
   const changes = DEFAULT_CHANGES.filter((c) => c.directive === directive);
   let value = current;
-  const history: string[] = [];
+  let changedIn: string | undefined;
   for (const c of changes) {
     const newer = atLeast(version, c.since);
-    if (newer === true) return { value };
+    if (newer === true) break;
     if (newer === undefined) {
-      history.push(`${value === '' ? 'set' : value} since nginx ${c.since}, ${c.before === '' ? 'unset' : c.before} before`);
-      return { value, varies: history.join('; ') };
+      return { value, varies: `${value === '' ? 'set' : value} since nginx ${c.since}, ${c.before === '' ? 'unset' : c.before} before` };
     }
     value = c.before;
+    changedIn = c.since;
   }
-  return { value };
+  return changedIn ? { value, changedIn } : { value };
 }

@@ -74,11 +74,12 @@ describe('nginx versions and default changes', () => {
   });
 
   it('gives the default for the input version, or says it varies', () => {
-    expect(defaultFor('proxy_http_version', '1.1', { version: '1.22.1', source: '', line: 1 })).toEqual({ value: '1.0' });
+    expect(defaultFor('proxy_http_version', '1.1', { version: '1.22.1', source: '', line: 1 })).toEqual({ value: '1.0', changedIn: '1.29.7' });
     expect(defaultFor('proxy_http_version', '1.1', { version: '1.30.0', source: '', line: 1 })).toEqual({ value: '1.1' });
     expect(defaultFor('proxy_http_version', '1.1', null)).toEqual({ value: '1.1', varies: '1.1 since nginx 1.29.7, 1.0 before' });
-    expect(defaultFor('proxy_ssl_protocols', 'TLSv1.2 TLSv1.3', { version: '1.22.1', source: '', line: 1 })).toEqual({ value: 'TLSv1 TLSv1.1 TLSv1.2' });
-    expect(defaultFor('keepalive_requests', '1000', { version: '1.18.0', source: '', line: 1 })).toEqual({ value: '100' });
+    expect(defaultFor('proxy_ssl_protocols', 'TLSv1.2 TLSv1.3', { version: '1.22.1', source: '', line: 1 })).toEqual({ value: 'TLSv1 TLSv1.1 TLSv1.2', changedIn: '1.23.4' });
+    expect(defaultFor('proxy_ssl_protocols', 'TLSv1.2 TLSv1.3', { version: '1.24.0', source: '', line: 1 })).toEqual({ value: 'TLSv1 TLSv1.1 TLSv1.2 TLSv1.3', changedIn: '1.27.3' });
+    expect(defaultFor('keepalive_requests', '1000', { version: '1.18.0', source: '', line: 1 })).toEqual({ value: '100', changedIn: '1.19.10' });
   });
 });
 

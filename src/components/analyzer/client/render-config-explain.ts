@@ -14,7 +14,8 @@ function entry(e: ExplainEntry): HTMLElement {
   li.append(head);
   const meta: string[] = [];
   if (e.line !== undefined) meta.push(`line ${e.line}`);
-  if (e.default !== undefined && e.line !== undefined) meta.push(`default ${e.default}`);
+  // The default is worth a line when the value overrides it, or when it is an older release's default.
+  if (e.default !== undefined && (e.line !== undefined || e.default.includes('changed in'))) meta.push(`default ${e.default}`);
   if (e.defaultVaries) meta.push(`default varies: ${e.defaultVaries}`);
   if (meta.length) li.append(el('p', { class: 'az-cx__meta' }, meta.join(' · ')));
   if (e.effect) li.append(el('p', { class: 'az-cx__effect' }, e.effect));
