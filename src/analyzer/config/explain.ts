@@ -138,7 +138,7 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
         if (prefix === 'proxy') {
           const conn = lookupAll(loc.scope, 'proxy_set_header').find((d) => d.args[0]?.toLowerCase() === 'connection');
           const def = defaultFor('proxy_set_header Connection', '(not sent)', input.version);
-          const e: ExplainEntry = { directive: 'proxy_set_header Connection', scope: where, value: conn ? (conn.args[1] ?? '') : `${def.value} (default)`, default: def.value, effect: EFFECTS['proxy_set_header Connection']! };
+          const e: ExplainEntry = { directive: 'proxy_set_header Connection', scope: where, value: conn ? (conn.args[1] ?? '') : `${def.value} (default)`, default: def.changedIn ? `${def.value} on this nginx (changed in ${def.changedIn})` : def.value, effect: EFFECTS['proxy_set_header Connection']! };
           if (conn) e.line = conn.line;
           if (def.varies) e.defaultVaries = def.varies;
           push(e);
