@@ -158,7 +158,7 @@ export function explainConfig(input: ExplainInput): ExplainEntry[] {
       }
       const ka = g.directive.block?.find((d) => d.name === 'keepalive');
       const def = defaultFor('keepalive', DEFAULTS.directives.keepalive?.default ?? '', input.version);
-      const e: ExplainEntry = { directive: 'keepalive', scope: `upstream ${g.name}`, value: ka ? ka.args.join(' ') : `${def.value || 'off'} (default)`, default: def.value || 'off', effect: EFFECTS.keepalive! };
+      const e: ExplainEntry = { directive: 'keepalive', scope: `upstream ${g.name}`, value: ka ? ka.args.join(' ') : `${def.value || 'off'} (default)`, default: def.changedIn ? `${def.value || 'off'} on this nginx (changed in ${def.changedIn})` : def.value || 'off', effect: EFFECTS.keepalive! };
       if (ka) e.line = ka.line;
       if (def.varies) e.defaultVaries = def.varies.replace(/unset before/, 'off before');
       push(e);
