@@ -5,6 +5,7 @@
  * command lines — and that the analyzer finds them in a mixed paste.
  */
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseNginxConfig } from '../../../src/analyzer/config/parse-nginx.ts';
 import { buildModel } from '../../../src/analyzer/config/model.ts';
 import { parseFpmConfig } from '../../../src/analyzer/config/parse-fpm.ts';
@@ -93,6 +94,23 @@ describe('deploy YAML and uWSGI', () => {
     expect(d.composeExternalNetworks).toEqual(['proxy']);
     const ing = parseDeployYaml(L('apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: web\nspec:\n  rules:\n  - http:\n      paths:\n      - backend:\n          serviceName: web\n          servicePort: 8080'));
     expect(ing.ingresses[0]!.backends).toEqual([{ host: undefined, path: undefined, service: 'web', port: '8080', line: 9 }]);
+  });
+
+  it('random YAML, uWSGI, nginx and pool fragments never throw nor break a rule (property)', () => {
+    const token = fc.constantFrom('services:', '  app:', '    image: nginx:1.25', '    ports:', '      - "80:80"', '- ', ': ', '{', '[', '"', "'", 'kind: Ingress', 'apiVersion: v1', '---', '\t', '&a', '*a', '!!str', '[uwsgi]', 'socket = :8000', 'uwsgi --http', '--socket=',
+      'server {', 'upstream a {', 'location / {', '}', ';', 'proxy_pass', 'http://$host', 'https://10.0.0.1:80', 'fastcgi_pass', 'unix:/tmp/x.sock', 'uwsgi_pass', 'grpc_pass grpc://a:443', 'server 127.0.0.1 down', 'keepalive 9999', 'resolver localhost', 'set $a b', 'proxy_buffer_size 64k', 'worker_connections 1', 'events {', '...', 'user nginx', '[www]', 'listen = 9000', 'listen.allowed_clients = 127.0.0.1', 'VIRTUAL_PORT=1', '  environment:', 'nginx.org/proxy-buffer-size: 64k', 'nginx version: nginx/1.2');
+    fc.assert(
+      fc.property(fc.array(fc.oneof(token, fc.string({ maxLength: 12 })), { maxLength: 40 }), (parts) => {
+        const text = parts.join(parts.length % 2 ? '\n' : ' ');
+        const d = parseDeployYaml(L(text));
+        expect(Array.isArray(d.warnings)).toBe(true);
+        parseUwsgiIni(L(text));
+        parseUwsgiCommand({ line: 1, text });
+        const r = analyze(text, { catalog });
+        expect(r.warnings.some((w) => /failed on this input|could not be checked/.test(w))).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('invalid YAML is a warning, never an exception', () => {
