@@ -10,7 +10,7 @@ import { MAX_EVIDENCE_CHARS, MAX_UNRECOGNISED, REPORT_VERSION } from './types.ts
 import { MAX_CONFIG_CHARS, MAX_LOG_FORMAT_LINES, MAX_SCAN_CHARS } from './limits.ts';
 import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
-import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, FPM_SECTION } from './detect/config-lines.ts';
+import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLine, FPM_SECTION } from './detect/config-lines.ts';
 import { contextFacts, ERROR_LEVELS, parseNginxContext, parseNginxErrorHead } from './parse/nginx-error.ts';
 import { parseCombined } from './parse/access-log.ts';
 import { accessFacts, type AccessRecord } from './parse/access-record.ts';
@@ -40,6 +40,7 @@ import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
+import { ConfigDocs } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
 import { CAUSES } from './cause-ids.ts';
@@ -88,6 +89,7 @@ export class Analyzer {
   // Buffered configuration and host facts for the rules.
   private readonly nginxLines: ConfigLine[] = [];
   private readonly fpmLines: ConfigLine[] = [];
+  private readonly docs = new ConfigDocs(MAX_CONFIG_CHARS);
   private configChars = 0;
   private readonly host: HostFacts = { listening: [] };
   private tooBigHeader = 0;
@@ -127,11 +129,13 @@ export class Analyzer {
     const warnings = this.warnings;
     if (this.lineNo === 0 || (this.bytes === 0 && this.lineNo <= 1)) warnings.unshift('The input is empty: nothing to analyse.');
     let readTimeouts: number[] = [60];
-    if (this.nginxLines.length || this.fpmLines.length || this.host.nofile) {
+    let config: Report['config'];
+    if (this.nginxLines.length || this.fpmLines.length || this.host.nofile || !this.docs.empty) {
       try {
-        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
         warnings.push(...r.warnings);
         readTimeouts = r.readTimeouts;
+        config = r.report;
       } catch (e) {
         warnings.push(`The configuration could not be checked: ${(e as Error).message}`);
       }
@@ -161,6 +165,7 @@ export class Analyzer {
       warnings,
     };
     if (this.producer) report.producer = this.producer;
+    if (config) report.config = config;
     this.ended = report;
     return report;
   }
@@ -272,6 +277,7 @@ export class Analyzer {
         return true;
       case 'info':
         this.lineKind = 'collector';
+        this.docs.sniff(n, text);
         return true;
       default:
         return false;
@@ -364,6 +370,13 @@ export class Analyzer {
 
   private configLine(text: string, t: string): boolean {
     const n = this.lineNo;
+    // Compose / Kubernetes YAML and uWSGI configuration (config/parse-deploy-yaml.ts, parse-uwsgi.ts).
+    const doc = this.docs.line(n, text, t);
+    if (doc) {
+      this.inNginxConfig = this.inFpmConfig = false;
+      this.lineKind = doc === 'yaml' ? 'deploy-config' : 'uwsgi-config';
+      return true;
+    }
     if (t.startsWith('log_format') && /^log_format\s/.test(t)) {
       this.inNginxConfig = true;
       this.inFpmConfig = false;
@@ -385,7 +398,8 @@ export class Analyzer {
       return true;
     }
     const fpmish = looksLikeFpmLine(t, this.inFpmConfig);
-    if (fpmish && (this.inFpmConfig || !this.inNginxConfig || FPM_SECTION.test(t))) {
+    // "key = value" never is nginx syntax: after nginx lines at top level it starts a pasted pool.
+    if (fpmish && (this.inFpmConfig || !this.inNginxConfig || FPM_SECTION.test(t) || this.nginxDepth === 0)) {
       if (FPM_SECTION.test(t)) {
         this.inFpmConfig = true;
         this.inNginxConfig = false;
@@ -394,7 +408,7 @@ export class Analyzer {
       this.bufferConfig('fpm', n, text);
       return true;
     }
-    if (looksLikeNginxDirective(t) || (this.inNginxConfig && (t.startsWith('#') || this.nginxDepth > 0))) {
+    if (looksLikeNginxDirective(t) || looksLikePassLine(t) || (this.inNginxConfig && (t.startsWith('#') || this.nginxDepth > 0))) {
       this.inNginxConfig = true;
       this.inFpmConfig = false;
       this.nginxDepth = Math.max(0, this.nginxDepth + braceDelta(t));
@@ -406,6 +420,7 @@ export class Analyzer {
   }
 
   private leaveConfig(): void {
+    this.docs.leave();
     this.inNginxConfig = false;
     this.inFpmConfig = false;
     this.nginxDepth = 0;

@@ -61,6 +61,8 @@ export type LineKind =
   | 'browser'
   | 'nginx-config'
   | 'php-fpm-config'
+  | 'deploy-config'
+  | 'uwsgi-config'
   | 'collector'
   | 'blank'
   | 'unknown';
@@ -158,6 +160,37 @@ export interface Report {
   warnings: string[];
   /** Who produced a pasted error page (nginx, cloudflare, awselb…), when one was seen. */
   producer?: { name: string; version?: string; line: number };
+  /** What the pasted configuration sets that matters to upstream errors (present when configuration was pasted). */
+  config?: ConfigExplanation;
+}
+
+/* ---------- configuration explanation ---------- */
+
+export interface ExplainEntry {
+  /** nginx directive (or "uwsgi harakiri", "php-fpm request_terminate_timeout", an ingress annotation…). */
+  directive: string;
+  /** Where it applies: "location /api", "upstream app", "server example.com", "pool www"… */
+  scope: string;
+  /** The value in effect there. */
+  value: string;
+  /** Input line that sets it; absent when the value is the default. */
+  line?: number;
+  /** The default this value overrides (for the input's nginx version when known). */
+  default?: string;
+  /** When the default depends on the nginx version and the input does not show it: "1.1 since nginx 1.29.7, 1.0 before". */
+  defaultVaries?: string;
+  /** What it does to 502/504 behaviour. */
+  effect: string;
+}
+
+export interface ConfigExplanation {
+  /** The nginx version the input shows ("1.22.1", "older than 1.27.3") and where it was seen. */
+  version?: string;
+  explain: ExplainEntry[];
+  /** What the paste does not show and the checks could not know (includes not pasted, cut parts…). */
+  unknown: string[];
+  /** Risks worth knowing that are not faults by themselves (single upstream server…). */
+  advice: { line: number; rule: string; text: string }[];
 }
 
 export interface AnalyzeOptions {

@@ -30,6 +30,29 @@ export const USED: [name: string, module: string][] = [
   ['grpc_read_timeout', 'ngx_http_grpc_module'],
   ['keepalive', 'ngx_http_upstream_module'],
   ['resolver', 'ngx_http_core_module'],
+  ['resolver_timeout', 'ngx_http_core_module'],
+  ['proxy_send_timeout', 'ngx_http_proxy_module'],
+  ['proxy_next_upstream', 'ngx_http_proxy_module'],
+  ['proxy_next_upstream_tries', 'ngx_http_proxy_module'],
+  ['proxy_next_upstream_timeout', 'ngx_http_proxy_module'],
+  ['proxy_buffering', 'ngx_http_proxy_module'],
+  ['proxy_intercept_errors', 'ngx_http_proxy_module'],
+  ['proxy_ssl_protocols', 'ngx_http_proxy_module'],
+  ['proxy_ssl_name', 'ngx_http_proxy_module'],
+  ['fastcgi_connect_timeout', 'ngx_http_fastcgi_module'],
+  ['fastcgi_send_timeout', 'ngx_http_fastcgi_module'],
+  ['fastcgi_next_upstream', 'ngx_http_fastcgi_module'],
+  ['fastcgi_keep_conn', 'ngx_http_fastcgi_module'],
+  ['uwsgi_connect_timeout', 'ngx_http_uwsgi_module'],
+  ['uwsgi_send_timeout', 'ngx_http_uwsgi_module'],
+  ['uwsgi_buffer_size', 'ngx_http_uwsgi_module'],
+  ['uwsgi_next_upstream', 'ngx_http_uwsgi_module'],
+  ['grpc_connect_timeout', 'ngx_http_grpc_module'],
+  ['grpc_buffer_size', 'ngx_http_grpc_module'],
+  ['keepalive_timeout', 'ngx_http_upstream_module'],
+  ['keepalive_requests', 'ngx_http_upstream_module'],
+  ['client_max_body_size', 'ngx_http_core_module'],
+  ['proxy_ssl_verify_depth', 'ngx_http_proxy_module'],
 ];
 
 export interface DirectiveDefault {
@@ -43,6 +66,8 @@ export interface DirectiveDefaults {
   directives: Record<string, DirectiveDefault>;
   /** Defaults of `server` parameters in upstream{} (from the directive's description). */
   upstreamServer: { max_fails: number; fail_timeout: string };
+  /** Every directive name nginx knows (tells a new directive from the continuation of one whose ";" was lost). */
+  names: string[];
 }
 
 export function generateDefaults(): DirectiveDefaults {
@@ -62,6 +87,7 @@ export function generateDefaults(): DirectiveDefaults {
     source: '@nginx/reference-lib',
     directives,
     upstreamServer: { max_fails: Number(maxFails[1]), fail_timeout: `${failTimeout[1]}s` },
+    names: [...new Set(all.map((x) => x.name))].sort(),
   };
 }
 

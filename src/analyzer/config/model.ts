@@ -30,7 +30,12 @@ export interface NginxModel {
   servers: Scope[];
   locations: LocationView[];
   upstreams: Map<string, UpstreamGroup>;
+  /** The paste had location-level directives with no enclosing block (a lone `proxy_pass` line): they form a location of their own. */
+  fragment: boolean;
 }
+
+/** Directives that only make sense in a location: when they sit at top level, the paste is a cut-out location body. */
+const LOCATION_LEVEL = /^(?:proxy_pass|fastcgi_pass|uwsgi_pass|grpc_pass|scgi_pass|proxy_set_header|proxy_http_version|fastcgi_param|try_files)$/;
 
 function child(owner: ConfDirective, parent: Scope): Scope {
   return { owner, parent, directives: owner.block ?? [] };
@@ -38,7 +43,7 @@ function child(owner: ConfDirective, parent: Scope): Scope {
 
 export function buildModel(directives: ConfDirective[]): NginxModel {
   const main: Scope = { owner: null, parent: null, directives };
-  const model: NginxModel = { main, http: null, servers: [], locations: [], upstreams: new Map() };
+  const model: NginxModel = { main, http: null, servers: [], locations: [], upstreams: new Map(), fragment: false };
   const walk = (scope: Scope): void => {
     for (const d of scope.directives) {
       if (!d.block) continue;
@@ -74,6 +79,10 @@ export function buildModel(directives: ConfDirective[]): NginxModel {
     }
   };
   walk(main);
+  if (directives.some((d) => !d.block && LOCATION_LEVEL.test(d.name))) {
+    model.fragment = true;
+    model.locations.unshift({ scope: main, path: '(pasted fragment)' });
+  }
   return model;
 }
 

@@ -52,6 +52,11 @@ export function parseFpmConfig(lines: ConfigLine[]): ParsedFpmConfig {
     if (/^(["']).*\1$/.test(value)) value = value.slice(1, -1);
     current.set(kv[1]!, { value, line });
   }
+  // A pasted pool body without its [name] header ("listen = …" lines only) is still a pool.
+  if (pools.size === 0 && [...global.keys()].some((k) => k === 'listen' || k.startsWith('listen.') || k.startsWith('pm'))) {
+    const first = Math.min(...[...global.values()].map((v) => v.line));
+    return { pools: [{ name: '(pasted pool)', line: first, settings: global }], global };
+  }
   return { pools: [...pools.values()], global };
 }
 

@@ -4,7 +4,11 @@
  * `nginx -T` "# configuration file X:" markers, and `include` expanded against
  * the files of the same dump. Unbalanced braces, a missing `;` or an
  * unterminated quote give a partial tree and a warning, never an exception.
+ * What people cut when posting is tolerated: ellipses (`...`, `…`) are dropped,
+ * and a line that starts with a known directive name ends a previous directive
+ * whose `;` is missing.
  */
+import { isDirectiveName } from './defaults.ts';
 
 export interface ConfDirective {
   name: string;
@@ -27,7 +31,17 @@ export interface ParsedNginxConfig {
   /** Every file section as written (before include expansion). */
   files: Map<string, ConfDirective[]>;
   warnings: string[];
+  /** `include` directives whose files were not in the input (stock files excepted). */
+  missingIncludes: ConfDirective[];
+  /** Input lines where the poster cut something ("...", "…"). */
+  elided: number[];
 }
+
+/** A posted cut: "...", "…", "[...]", "(...)", "etc". */
+const ELLIPSIS = /^(?:\.{2,}|…+|\[(?:\.{2,}|…)\]|\((?:\.{2,}|…)\))$/;
+/** Blocks whose entries are not directives (a key there may look like a directive name). */
+const DATA_BLOCKS = new Set(['map', 'types', 'geo', 'split_clients', 'match', 'charset_map']);
+const LEADING_NAME = /^\s*([a-z_][a-z0-9_]*)(?=[\s;{]|$)/;
 
 const ANON = '(pasted)';
 const FILE_MARKER = /^#\s*configuration file\s+(\S+?):?\s*$/;
@@ -79,9 +93,18 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
     }
   };
 
+  const elided: number[] = [];
   for (const { line, text } of lines) {
     let i = 0;
     const n = text.length;
+    // A known directive name at the start of a line ends a directive that lost its ";".
+    if (words.length > 0 && wordsLine !== line && isDirectiveName(words[0]!) && !DATA_BLOCKS.has(top().owner?.name ?? '')) {
+      const m = LEADING_NAME.exec(text);
+      if (m && isDirectiveName(m[1]!) && words[0] !== 'log_format') {
+        warnings.push(`directive "${words[0]}" at ${where(wordsLine)} is not terminated by ";" (kept anyway)`);
+        emit(false);
+      }
+    }
     while (i < n) {
       const c = text[i]!;
       if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\v') {
@@ -165,6 +188,10 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
         }
         i = j;
       }
+      if (ELLIPSIS.test(w) && c !== '"' && c !== "'") {
+        if (elided[elided.length - 1] !== line) elided.push(line);
+        continue;
+      }
       if (words.length === 0) wordsLine = line;
       words.push(w);
     }
@@ -174,7 +201,15 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
     files.delete(ANON);
     order.splice(order.indexOf(ANON), 1);
   }
-  return { directives: expandIncludes(files, order, warnings), files, warnings };
+  const missingIncludes: ConfDirective[] = [];
+  return { directives: expandIncludes(files, order, warnings, missingIncludes), files, warnings, missingIncludes, elided };
+}
+
+/** Stock files shipped with nginx or the distributions: nothing in them changes upstream error behaviour. */
+const STOCK_INCLUDE = /(?:^|\/)(?:mime\.types|fastcgi_params|fastcgi\.conf|proxy_params|uwsgi_params|scgi_params|koi-utf|koi-win|win-utf|snippets\/fastcgi-php\.conf|modules-enabled\/\*\.conf|letsencrypt\/options-ssl-nginx\.conf|snippets\/snakeoil\.conf)$/;
+
+export function isStockInclude(path: string): boolean {
+  return STOCK_INCLUDE.test(path);
 }
 
 function unescape(ch: string): string {
@@ -201,7 +236,7 @@ function dirname(p: string): string {
 }
 
 /** Splices included files in place of `include` directives; files nobody includes are roots. */
-function expandIncludes(files: Map<string, ConfDirective[]>, order: string[], warnings: string[]): ConfDirective[] {
+function expandIncludes(files: Map<string, ConfDirective[]>, order: string[], warnings: string[], missing: ConfDirective[]): ConfDirective[] {
   const names = order.filter((f) => f !== ANON);
   const confDir = names[0] ? dirname(names[0]) : '/etc/nginx/';
   const included = new Set<string>();
@@ -225,6 +260,9 @@ function expandIncludes(files: Map<string, ConfDirective[]>, order: string[], wa
       if (d.name === 'include' && d.args[0] && !d.block) {
         const targets = resolve(d.args[0]);
         if (targets.length === 0) {
+          // In an nginx -T dump every included file is printed: a glob that matched none is an empty directory, not a gap.
+          const dumpGlob = names.length > 0 && /[*?[]/.test(d.args[0]);
+          if (!isStockInclude(d.args[0]) && !dumpGlob && !missing.includes(d)) missing.push(d);
           out.push(d);
           continue;
         }

@@ -2,9 +2,11 @@
 import type { ConfDirective } from './parse-nginx.ts';
 
 const BARE = /^[^\s;{}#"'\\]+$/;
+/** Bare ellipses are read as a posted cut, so an argument that is one must be quoted. */
+const CUT = /^(?:\.{2,}|…+|\[(?:\.{2,}|…)\]|\((?:\.{2,}|…)\))$/;
 
 export function quoteArg(a: string): string {
-  if (BARE.test(a)) return a;
+  if (BARE.test(a) && !CUT.test(a)) return a;
   return `"${a.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n').replace(/\t/g, '\\t').replace(/\r/g, '\\r')}"`;
 }
 

@@ -66,3 +66,8 @@ export function looksLikeFpmLine(t: string, inFpm: boolean): boolean {
   const key = m[1]!;
   return FPM_KEYS.has(key) || key.startsWith('listen.') || key.startsWith('pm.') || key.startsWith('php_admin_') || key.startsWith('php_value') || key.startsWith('php_flag') || key.startsWith('env');
 }
+
+/** A pass directive quoted without its ";" ("proxy_pass http://localhost:8000"): still configuration. */
+export function looksLikePassLine(t: string): boolean {
+  return /^(?:proxy|fastcgi|uwsgi|grpc|scgi)_pass\s+[^\s;{}]+\s*$/.test(t);
+}

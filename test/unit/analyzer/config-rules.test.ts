@@ -16,7 +16,7 @@ function run(id: string, nginx: string, fpm = '', host: HostFacts = { listening:
   // The FPM text is numbered after the nginx text, as if pasted below it.
   const offset = nginx ? nginx.split('\n').length : 0;
   const f = fpm ? parseFpmConfig(fpm.split('\n').map((text, i) => ({ line: offset + i + 1, text }))) : null;
-  return rule(id).check({ nginx: model, fpm: f, host, logHints: { tooBigHeader } });
+  return rule(id).check({ nginx: model, fpm: f, host, logHints: { tooBigHeader }, uwsgi: [], deploy: null, version: null });
 }
 
 const POOL_SOCK = `[www]

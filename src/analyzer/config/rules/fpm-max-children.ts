@@ -20,6 +20,8 @@ export const fpmMaxChildren: ConfigRule = {
           facts: { pool: pool.name, max_children: String(n) },
           note: `pool [${pool.name}] serves at most ${n} request(s) at once (pm.max_children = ${n}); the next ones wait in the listen backlog until nginx times out (504) or the backlog overflows (502).`,
           confidence: 'low' as const,
+          // 5 is the packaged default: whether it is too low depends on the load (the logs decide); below it, a finding.
+          advice: n === LOW,
         },
       ];
     });

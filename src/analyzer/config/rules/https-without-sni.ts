@@ -15,7 +15,8 @@ export const httpsWithoutSni: ConfigRule = {
       const url = directive.args[0] ?? '';
       if (!url.startsWith('https://')) return [];
       const host = proxyHost(url);
-      if (IP.test(host) || host.includes('$')) return [];
+      // An upstream group: the SNI question is about its servers (https-ip-without-sni).
+      if (IP.test(host) || host.includes('$') || nginx.upstreams.has(host)) return [];
       const sni = effective(scope, 'proxy_ssl_server_name');
       if (sni.value === 'on') return [];
       return [

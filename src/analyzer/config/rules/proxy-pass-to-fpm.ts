@@ -5,7 +5,7 @@ import type { ConfigRule } from './types.ts';
 
 export const proxyPassToFpm: ConfigRule = {
   id: 'proxy-pass-to-php-fpm',
-  cause: CAUSES.connectionReset,
+  cause: CAUSES.fastcgiPassToHttp,
   title: 'proxy_pass (HTTP) to a PHP-FPM socket or port instead of fastcgi_pass',
   check({ nginx, fpm }) {
     if (!nginx) return [];

@@ -49,6 +49,23 @@ export const socketPermission: ConfigRule = {
         confidence: 'medium',
       });
     }
+    // No pool pasted, but the socket is the one Debian/Ubuntu's packaged pool creates (www-data:www-data 0660).
+    if (pools(fpm).length === 0 && userDirective && user !== 'www-data' && user !== 'root' && nginxGroup !== 'www-data') {
+      for (const p of passes) {
+        const t = parsePassTarget(p.directive.args[0] ?? '');
+        if (!t || !('socket' in t) || !DEBIAN_SOCKET.test(t.socket)) continue;
+        out.push({
+          line: userDirective.line,
+          directive: 'user',
+          facts: { socket: t.socket, user, owner: 'www-data (Debian default)', mode: '0660 (Debian default)' },
+          note: `nginx workers run as ${user} (input line ${userDirective.line}), and ${t.socket} is the socket of Debian/Ubuntu's packaged PHP-FPM pool, which creates it as www-data:www-data mode 0660 unless its pool file says otherwise (not pasted): connect() fails with "13: Permission denied". Run nginx as www-data, or set listen.owner/listen.group in the pool.`,
+          confidence: 'medium',
+        });
+        break;
+      }
+    }
     return out;
   },
 };
+
+const DEBIAN_SOCKET = /^\/(?:var\/)?run\/php\/php\d+\.\d+-fpm\.sock$/;

@@ -3,6 +3,9 @@ import type { Confidence } from '../../types.ts';
 import type { EngineCause } from '../../cause-ids.ts';
 import type { NginxModel } from '../model.ts';
 import type { ParsedFpmConfig } from '../parse-fpm.ts';
+import type { UwsgiConfig } from '../parse-uwsgi.ts';
+import type { DeployConfig } from '../parse-deploy-yaml.ts';
+import type { NginxVersion } from '../nginx-version.ts';
 
 /** What the collector bundle told us about the host. */
 export interface HostFacts {
@@ -18,6 +21,12 @@ export interface RuleContext {
   host: HostFacts;
   /** Counts from the logs that make a config hint concrete. */
   logHints: { tooBigHeader: number };
+  /** uWSGI configurations (ini sections, command lines, compose `command:`). */
+  uwsgi: UwsgiConfig[];
+  /** docker-compose files and Kubernetes objects. */
+  deploy: DeployConfig | null;
+  /** The nginx version the input shows, if any. */
+  version: NginxVersion | null;
 }
 
 export interface ConfigProblem {
@@ -30,6 +39,10 @@ export interface ConfigProblem {
   confidence: Confidence;
   /** Overrides the rule's cause for this problem. */
   cause?: EngineCause;
+  /** A risk, not a fault: shown with the configuration's explanation, not as a finding. */
+  advice?: boolean;
+  /** Evidence kind when the line is not nginx configuration. */
+  kind?: 'php-fpm-config' | 'deploy-config' | 'uwsgi-config';
 }
 
 export interface ConfigRule {

@@ -22,12 +22,15 @@ export const variableProxyPassResolver: ConfigRule = {
         const v = /\$\{?(\w+)/.exec(host)?.[1];
         const set = lookupAll(scope, 'set').find((d) => d.args[0] === `$${v}`);
         if (set && nginx.upstreams.has(set.args[1] ?? '')) return [];
+        // Pasted without its server block: a resolver in the http{} not pasted is possible.
+        const partial = nginx.servers.length === 0;
         return [
           {
             line: directive.line,
             directive: pass,
+            advice: partial,
             facts: { upstream: url, variable: `$${v ?? ''}` },
-            note: `${pass} ${url} contains a variable, so nginx resolves the name per request and needs a resolver directive; none is in scope, so requests fail with 502 ("no resolver defined to resolve …").`,
+            note: `${pass} ${url} contains a variable, so nginx resolves the name per request and needs a resolver directive; none is in scope${partial ? ' of what was pasted (a resolver in the enclosing blocks would do)' : ''}, so requests fail with 502 ("no resolver defined to resolve …").`,
             confidence: 'high' as const,
           },
         ];

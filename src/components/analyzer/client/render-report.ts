@@ -1,6 +1,7 @@
 /** Renders a Report into the page: summary, timeline, findings, unrecognised lines. */
 import type { Finding, Report, TimelineBucket } from '../../../analyzer/types.ts';
 import { $, el, highlighted, plural, withInlineCode } from './dom.ts';
+import { renderConfigExplain } from './render-config-explain.ts';
 
 const top = (pairs: [string, number][], n = 3) => pairs.slice(0, n).map(([k, v]) => `${k} (${v})`).join(', ') || '—';
 const counts = (o: Record<string, number>) =>
@@ -110,6 +111,7 @@ export function renderReport(root: HTMLElement, r: Report): string {
   const list = $(root, '[data-findings]');
   list.replaceChildren(...r.findings.map((f) => renderFinding(tpl, f)));
   $(root, '[data-findings-heading]').textContent = r.findings.length ? `Causes found (${r.findings.length})` : 'No known cause recognised';
+  renderConfigExplain(list, r);
   renderUnrecognised($(root, '[data-unrecognised-wrap]'), r);
   const lead = r.findings[0];
   return r.findings.length

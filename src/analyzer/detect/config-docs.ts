@@ -1,0 +1,85 @@
+/**
+ * Configuration that is neither nginx nor PHP-FPM, pasted among the logs:
+ * docker-compose / Kubernetes YAML documents, uWSGI `[uwsgi]` ini sections and
+ * `uwsgi --flag` command lines; and the nginx version any line reveals. The
+ * analyzer asks `line()` before its nginx/PHP-FPM heuristics; the buffered
+ * documents go to the config check at the end.
+ */
+import type { ConfigLine } from '../config/parse-nginx.ts';
+import { looksLikeUwsgiCommand } from '../config/parse-uwsgi.ts';
+import { sniffNginxVersion, type NginxVersion } from '../config/nginx-version.ts';
+
+/** Top-level keys that open a compose file or a Kubernetes object. */
+const YAML_START = /^(?:services|version|apiVersion|kind|x-[\w-]+|(?:nginx\.org|nginx\.ingress\.kubernetes\.io)\/[\w-]+):(?:\s|$)/;
+const YAML_KEY = /^[\w./-]+:(?:\s|$)/;
+const INI_KV = /^[A-Za-z][\w.-]*\s*=/;
+
+export type ConfigDocKind = 'yaml' | 'uwsgi';
+
+export class ConfigDocs {
+  /** One entry per YAML block (blocks separated by other input are parsed apart). */
+  readonly yaml: ConfigLine[][] = [];
+  /** `[uwsgi]` ini sections, one entry each. */
+  readonly uwsgiIni: ConfigLine[][] = [];
+  readonly uwsgiCommands: ConfigLine[] = [];
+  version: NginxVersion | null = null;
+  private mode: ConfigDocKind | null = null;
+  private chars = 0;
+  private readonly maxChars: number;
+
+  constructor(maxChars: number) {
+    this.maxChars = maxChars;
+  }
+
+  /** Notes the nginx version if the line shows one (first one wins). */
+  sniff(n: number, text: string): void {
+    if (this.version) return;
+    const v = sniffNginxVersion(text, n);
+    if (v) this.version = v;
+  }
+
+  /** Claims the line when it belongs to a YAML document or uWSGI configuration. `t` is the trimmed line. */
+  line(n: number, text: string, t: string): ConfigDocKind | null {
+    this.sniff(n, text);
+    const col0 = text.length > 0 && text.charCodeAt(0) > 32;
+    if (this.mode === 'yaml') {
+      if (!col0 || t.startsWith('-') || t.startsWith('#') || t === '---' || YAML_KEY.test(t)) return this.keep(this.yaml, n, text, 'yaml');
+      this.mode = null;
+    } else if (this.mode === 'uwsgi') {
+      if (INI_KV.test(t) || t.startsWith(';') || t.startsWith('#')) return this.keep(this.uwsgiIni, n, text, 'uwsgi');
+      this.mode = null;
+    }
+    if (col0 && YAML_START.test(t)) {
+      this.mode = 'yaml';
+      this.yaml.push([]);
+      return this.keep(this.yaml, n, text, 'yaml');
+    }
+    if (t.length === 7 && t.toLowerCase() === '[uwsgi]') {
+      this.mode = 'uwsgi';
+      this.uwsgiIni.push([]);
+      return this.keep(this.uwsgiIni, n, text, 'uwsgi');
+    }
+    if (t.includes('uwsgi') && looksLikeUwsgiCommand(t)) {
+      this.uwsgiCommands.push({ line: n, text });
+      return 'uwsgi';
+    }
+    return null;
+  }
+
+  /** Another kind of line came: the current document ended. */
+  leave(): void {
+    this.mode = null;
+  }
+
+  get empty(): boolean {
+    return this.yaml.length === 0 && this.uwsgiIni.length === 0 && this.uwsgiCommands.length === 0;
+  }
+
+  private keep(into: ConfigLine[][], n: number, text: string, kind: ConfigDocKind): ConfigDocKind {
+    if (this.chars + text.length <= this.maxChars) {
+      this.chars += text.length;
+      into[into.length - 1]!.push({ line: n, text });
+    }
+    return kind;
+  }
+}

@@ -1,0 +1,105 @@
+/**
+ * Acceptance on the real-config corpus (test/fixtures/configs/real, see its
+ * README): broken snippets people posted in public threads, the fixed version
+ * from the same thread, and known-good distribution configs.
+ *
+ * - Every broken case is named with its expected cause, except the ones in
+ *   NEEDS_CONTEXT: there the fault is not in what was pasted (the thread's
+ *   words or the poster's machine tell it), and naming it from the paste
+ *   alone would be a guess. Each has its reason; a case that starts being
+ *   named must be removed from the list (the test fails until it is).
+ * - The share named stays at or above FLOOR.
+ * - No fixed version and no known-good config gives a finding of severity
+ *   high or critical.
+ *
+ * Inputs are assembled as measure.ts does: the broken/fixed file first, then
+ * the other posted files (fixed-<name> replacing <name> on the fixed side), a
+ * posted log with the broken side only.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { analyze, type Finding } from '../../../src/analyzer/index.ts';
+import { loadCatalog } from '../../../src/catalog/from-disk.ts';
+
+const ROOT = fileURLToPath(new URL('../../fixtures/configs/real/', import.meta.url));
+const catalog = loadCatalog(fileURLToPath(new URL('../../../content', import.meta.url)));
+
+/** Cases whose fault is not visible in the paste, with why. */
+const NEEDS_CONTEXT: Record<string, string> = {
+  '03-proxy-pass-localhost-ipv6-gunicorn': 'that gunicorn binds IPv4 only is in the thread, not the paste; the explanation lists localhost as a risk (advice)',
+  '04-proxy-pass-localhost-ipv6-aspnet': 'that Kestrel binds IPv4 only is in the thread, not the paste; the explanation lists localhost as a risk (advice)',
+  '08-nextcloud-upstream-tcp-vs-socket': 'only the nginx upstream (127.0.0.1:9000) was pasted; that the distribution pool listens on a socket is not in the paste',
+  '12-ingress-community-annotation-on-nginx-org-controller': "the controller being NGINX Inc's (which ignores nginx.ingress.kubernetes.io/*) is only in the thread",
+  '15-ingress-backend-protocol-https-to-http-pod': 'a lone backend-protocol: HTTPS line; that the pod serves plain HTTP is only in the thread',
+  '16-proxy-pass-container-name-not-service': 'that the container_name does not resolve on that network is only in the thread (no compose file pasted)',
+  '19-uwsgi-http-option-vs-uwsgi-pass': 'a lone "http = :8000" without the nginx side that uses uwsgi_pass',
+  '20-fastcgi-pass-loopback-in-container': 'that nginx runs in a container without PHP-FPM is only in the thread (no compose file pasted)',
+  '24-fastcgi-pass-old-php-version-socket': 'php7.1 vs the installed php7.2: the installed version is only in the thread',
+  '28-static-proxy-pass-stale-container-ip': 'a static name is resolved at startup by design; that the container was recreated is only in the thread (the explanation lists it as a risk only with Docker context)',
+  '29-upstream-generic-fpm-socket-on-wheezy': "a generic socket path; Debian wheezy's php5-fpm path is only in the thread",
+  '34-fastcgi-pass-loopback-nginx-only-image': 'the compose file is only on the fixed side; the broken side is a location with fastcgi_pass 127.0.0.1:9000',
+  '38-worker-connections-too-low': 'worker_connections 2048 is too low only for that traffic, which is only in the thread',
+  '41-proxy-http10-to-envoy-426': 'expects a cause with no article yet (new:upstream-requires-http11)',
+  '43-fastcgi-tcp-default-on-rhel-socket': 'a lone fastcgi_pass 127.0.0.1:9000; the RHEL socket pool is only in the thread',
+  '45-pool-listens-on-container-loopback': 'a pool listening on 127.0.0.1:9000 is right unless nginx is elsewhere, which is only in the thread',
+};
+const FLOOR = 0.6;
+
+const serious = (f: Finding): boolean => f.severity === 'high' || f.severity === 'critical';
+const brief = (fs: Finding[]): string => fs.map((f) => `${f.cause}(${f.severity})`).join(', ') || 'nothing';
+
+function inputs(dir: string, side: 'broken' | 'fixed'): string[] {
+  const files = readdirSync(dir).filter((f) => f !== 'meta.json');
+  const main = files.filter((f) => f.startsWith(`${side}.`));
+  if (main.length !== 1) throw new Error(`${dir}: expected one ${side}.* file, found ${main.length}`);
+  const extras = files.filter((f) => !/^(broken|fixed)[.-]/.test(f) && (side === 'broken' || !f.endsWith('.log')));
+  const chosen = extras.map((f) => (side === 'fixed' && files.includes(`fixed-${f}`) ? `fixed-${f}` : f));
+  const added = side === 'fixed' ? files.filter((f) => f.startsWith('fixed-') && !files.includes(f.slice(6))) : [];
+  return [main[0]!, ...chosen, ...added].map((f) => join(dir, f));
+}
+const read = (paths: string[]): string => paths.map((p) => readFileSync(p, 'utf8').replace(/\n?$/, '\n')).join('\n');
+
+const brokenDir = join(ROOT, 'broken');
+const goodDir = join(ROOT, 'good');
+const cases = existsSync(brokenDir) ? readdirSync(brokenDir).sort() : [];
+const goods = existsSync(goodDir) ? readdirSync(goodDir).filter((f) => !f.endsWith('.meta.json')).sort() : [];
+
+describe('real-config corpus', () => {
+  it('has the corpus (≥ 40 broken cases with fixed versions, ≥ 20 known-good configs)', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(40);
+    expect(goods.length).toBeGreaterThanOrEqual(20);
+    for (const c of Object.keys(NEEDS_CONTEXT)) expect(cases, `NEEDS_CONTEXT names ${c}, which is not in the corpus`).toContain(c);
+  });
+
+  const results = cases.map((name) => {
+    const dir = join(brokenDir, name);
+    const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { expect: string; source: string };
+    return { name, meta, broken: analyze(read(inputs(dir, 'broken')), { catalog }).findings, fixed: analyze(read(inputs(dir, 'fixed')), { catalog }).findings };
+  });
+
+  it('names every broken case whose fault is in the paste, and no listed one silently', () => {
+    const missed = results.filter((r) => !(r.name in NEEDS_CONTEXT) && !r.broken.some((f) => f.cause === r.meta.expect));
+    expect(missed.map((r) => `${r.name}: expected ${r.meta.expect}, got ${brief(r.broken)}`)).toEqual([]);
+    const nowNamed = results.filter((r) => r.name in NEEDS_CONTEXT && r.broken.some((f) => f.cause === r.meta.expect));
+    expect(nowNamed.map((r) => `${r.name} is named now: remove it from NEEDS_CONTEXT`)).toEqual([]);
+  });
+
+  it(`names at least ${FLOOR * 100} % of the broken cases`, () => {
+    const named = results.filter((r) => r.broken.some((f) => f.cause === r.meta.expect)).length;
+    expect(named / results.length).toBeGreaterThanOrEqual(FLOOR);
+  });
+
+  it('gives no high or critical finding on any fixed version', () => {
+    expect(results.filter((r) => r.fixed.some(serious)).map((r) => `${r.name}: ${brief(r.fixed.filter(serious))}`)).toEqual([]);
+  });
+
+  it('gives no high or critical finding on any known-good config', () => {
+    const noisy = goods.flatMap((g) => {
+      const f = analyze(readFileSync(join(goodDir, g), 'utf8'), { catalog }).findings.filter(serious);
+      return f.length ? [`${g}: ${brief(f)}`] : [];
+    });
+    expect(noisy).toEqual([]);
+  });
+});
