@@ -6,10 +6,11 @@ import { tlsScenarios } from './tls.ts';
 import { dnsScenarios } from './dns.ts';
 import { resources } from './resources.ts';
 import { uwsgiScenarios } from './uwsgi.ts';
+import { nginxSide } from './nginx-side.ts';
 
 import type { Scenario } from './types.ts';
 
-export const scenarios: Scenario[] = [...connect, ...phpFpm, ...protocol, ...tlsScenarios, ...dnsScenarios, ...resources, ...uwsgiScenarios].sort((a, b) =>
+export const scenarios: Scenario[] = [...connect, ...phpFpm, ...protocol, ...tlsScenarios, ...dnsScenarios, ...resources, ...uwsgiScenarios, ...nginxSide].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 
