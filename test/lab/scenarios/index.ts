@@ -7,7 +7,6 @@ import { dnsScenarios } from './dns.ts';
 import { resources } from './resources.ts';
 import { uwsgiScenarios } from './uwsgi.ts';
 import { nginxSide } from './nginx-side.ts';
-
 import type { Scenario } from './types.ts';
 
 export const scenarios: Scenario[] = [...connect, ...phpFpm, ...protocol, ...tlsScenarios, ...dnsScenarios, ...resources, ...uwsgiScenarios, ...nginxSide].sort((a, b) =>
