@@ -17,10 +17,10 @@ export const uwsgiScenarios: Scenario[] = [
     cause: 'uwsgi-buffer-size-too-small',
     // nginx's resets name connection-reset-by-peer too; ranking the uWSGI line above them needs a correlation in the engine.
     top: false,
-    trigger: 'uwsgi_pass to uWSGI with the default buffer-size 4096; a GET with a 3000-character query string (sent twice: QUERY_STRING and REQUEST_URI)',
+    trigger: 'uwsgi_pass to uWSGI with the default buffer-size 4096; a GET carrying a 5000-byte Cookie header (as big session or SSO cookies do)',
     upstreams: { app: uwsgi({ bufferSize: 4096 }) },
     server: uwsgiPass('app'),
-    requests: [{ path: `/search?q=${'a'.repeat(3000)}`, count: 2 }],
+    requests: [{ path: '/account', count: 2, headers: { Cookie: `session=${'a'.repeat(5000)}` } }],
     expect: {
       status: 502,
       logs: [/invalid request block size: \d+ \(max 4096\)\.\.\.skip/, /\[error\] .*(upstream prematurely closed connection|recv\(\) failed \(104: Connection reset by peer\)) while reading response header from upstream/],
