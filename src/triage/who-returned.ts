@@ -43,8 +43,8 @@ export function parsePaste(input: string): Parsed {
   let inHeaders = false;
   const add = (name: string, value: string) => headers.set(name, [...(headers.get(name) ?? []), value.trim()]);
   for (const raw of input.slice(0, MAX_INPUT).split(/\r?\n/)) {
-    // curl -v: request lines (">"), notes ("*"), data markers ("{", "}") are not the response.
-    if (/^[>*{}](?: |$)/.test(raw)) continue;
+    // curl -v: request lines (">"), notes ("*"), data markers ("{ [157 bytes data]") are not the response.
+    if (/^(?:[>*](?: |$)|[{}] \[)/.test(raw)) continue;
     const fromCurl = /^<(?: |$)/.test(raw);
     // PHP's print_r of a header array ("[1] => Server: awselb/2.0") is pasted too.
     const line = fromCurl ? raw.slice(2) : raw.replace(/^\s*\[\d{1,3}\] => /, '');

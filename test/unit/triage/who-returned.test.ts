@@ -77,6 +77,13 @@ describe('who returned this 502? — edges', () => {
     expect(p.body).toContain('<hr><center>nginx/1.22.1</center>');
   });
 
+  it('keeps a JSON body’s braces (only curl’s "{ [N bytes data]" markers are dropped)', () => {
+    // Constructed: Kong's real message, pretty-printed over several lines.
+    const p = parsePaste('HTTP/1.1 502 Bad Gateway\nContent-Type: application/json\n\n{\n  "message": "An invalid response was received from the upstream server"\n}');
+    expect(p.body).toBe('{\n  "message": "An invalid response was received from the upstream server"\n}');
+    expect(whoReturned(p.body).ok).toBe(true);
+  });
+
   it('predicts nginx’s page sizes (157 for 1.22.1, 150 with server_tokens off, 173 for the old bgcolor page)', () => {
     expect(ownPageSizes(502, 'nginx', '1.22.1')).toContain(157);
     expect(ownPageSizes(502, 'nginx')).toContain(150);
