@@ -51,9 +51,9 @@ export type EngineCause = (typeof CAUSES)[keyof typeof CAUSES];
 /** Titles used when the catalog has no article for the slug (yet). */
 export const FALLBACK: Record<EngineCause, { title: string; status: number; severity: 'critical' | 'high' | 'medium' | 'low'; fix: string }> = {
   'connection-refused': { title: 'Upstream refused the connection', status: 502, severity: 'critical', fix: 'Start the backend, or point the pass directive at the address it listens on ({upstream}).' },
-  'php-fpm-socket-missing': { title: 'PHP-FPM socket missing', status: 502, severity: 'critical', fix: 'Make fastcgi_pass and the pool listen on the same socket ({socket}), and check that PHP-FPM runs.' },
+  'php-fpm-socket-missing': { title: 'Unix socket missing', status: 502, severity: 'critical', fix: 'Make the pass directive and the backend (PHP-FPM, Gunicorn, uWSGI, Puma…) use the same socket ({socket}), and check that the backend runs.' },
   'upstream-timed-out': { title: 'Upstream timed out', status: 504, severity: 'high', fix: 'Find why the backend is slow, or align nginx read timeout ({timeout}) with the backend limits.' },
-  'php-fpm-socket-permission-denied': { title: 'nginx may not use the PHP-FPM socket', status: 502, severity: 'critical', fix: 'Set listen.owner / listen.group / listen.mode in pool {pool} so that the nginx user ({user}) can write to {socket}.' },
+  'php-fpm-socket-permission-denied': { title: 'nginx may not use the unix socket', status: 502, severity: 'critical', fix: 'Give the nginx user ({user}) write access to {socket} and search access to its directories (PHP-FPM pool {pool}: listen.owner / listen.group / listen.mode).' },
   'no-live-upstreams': { title: 'No live upstreams', status: 502, severity: 'high', fix: 'Fix the failures that disabled the servers of {upstream}; consider max_fails/fail_timeout and a backup server.' },
   'upstream-prematurely-closed': { title: 'Upstream closed the connection early', status: 502, severity: 'high', fix: 'Find why the backend closes connections ({upstream}).' },
   'connection-reset-by-peer': { title: 'Upstream reset the connection', status: 502, severity: 'high', fix: 'Find why the backend resets connections ({upstream}).' },

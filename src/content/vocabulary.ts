@@ -48,6 +48,7 @@ export const SOURCES = {
   apache: 'Apache error log',
   selinux: 'SELinux audit log',
   ingress: 'ingress / Kubernetes',
+  'app-server': 'application server log (GitLab Workhorse/Puma, Passenger, Kong…)',
   browser: 'error page seen in a browser',
   'load-balancer': 'load balancer / CDN log',
 } as const;

@@ -13,6 +13,8 @@ export interface LabScenario {
   errorLog: string[];
   accessLog: string[];
   phpFpmLog?: string[];
+  /** The upstream application's own log (uWSGI…), when the scenario ran one. */
+  appLog?: string[];
   reproduced: boolean;
   diagnosed: boolean;
 }

@@ -19,6 +19,8 @@ export interface RecordScenario {
   errorLog: string[];
   accessLog: string[];
   phpFpmLog: string[];
+  /** The upstream application's own log lines (uWSGI…); empty for the mock upstreams that keep none. */
+  appLog: string[];
   /** What the mock upstreams and the harness observed. */
   notes: string[];
   reproduced: boolean;

@@ -104,7 +104,7 @@ async function main(): Promise<number> {
     jobs,
     async (s): Promise<Result> => {
       const outcome = await runScenario(s, env);
-      const text = [...outcome.errorLog, ...outcome.accessLog, ...outcome.phpFpmLog].join('\n');
+      const text = [...outcome.errorLog, ...outcome.accessLog, ...outcome.phpFpmLog, ...outcome.appLog].join('\n');
       const d = await diagnoser.diagnose(text);
       const j = judge(s, d.causes, diagnoser, d.error);
       return { scenario: s, outcome, diagnosed: j.ok, causes: d.causes, why: j.why };
@@ -138,6 +138,7 @@ async function main(): Promise<number> {
       errorLog: r.outcome.errorLog,
       accessLog: r.outcome.accessLog,
       phpFpmLog: r.outcome.phpFpmLog,
+      appLog: r.outcome.appLog,
       notes: r.outcome.notes,
       reproduced: r.outcome.reproduced,
       diagnosed: r.diagnosed,

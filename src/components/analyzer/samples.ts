@@ -65,7 +65,7 @@ const fromLab: Sample[] = (lab?.scenarios ?? [])
   .filter((s) => s.reproduced && ((s.errorLog?.length ?? 0) > 0 || (s.accessLog?.length ?? 0) > 0))
   .map((s) => ({
     label: `Lab, nginx ${lab!.nginx}: ${s.title}`,
-    text: [...(s.phpFpmLog ?? []), ...(s.errorLog ?? []), ...(s.accessLog ?? [])].join('\n'),
+    text: [...(s.phpFpmLog ?? []), ...(s.appLog ?? []), ...(s.errorLog ?? []), ...(s.accessLog ?? [])].join('\n'),
   }));
 
 export const samples: Sample[] = [...CURATED, ...fromLab];

@@ -16,12 +16,15 @@ export interface RequestSpec {
   bodyBytes?: number;
   /** Pause before this group, ms. */
   delayMs?: number;
+  /** Extra request headers (e.g. a big Cookie), name → value. */
+  headers?: Record<string, string>;
 }
 
 /** One curl run; 0 when no HTTP response came back (curl's 000). */
 export async function curl(url: string, r: RequestSpec, bodyFile?: string): Promise<number> {
   const maxTime = r.maxTime ?? 8;
   const args = ['-sS', '-o', '/dev/null', '-w', '%{http_code}', '--max-time', String(maxTime), '-H', 'User-Agent: badgateway-lab/1 curl'];
+  for (const [name, value] of Object.entries(r.headers ?? {})) args.push('-H', `${name}: ${value}`);
   if (r.method === 'POST') args.push('-X', 'POST', '-H', 'Expect:', '-H', 'Content-Type: application/octet-stream');
   if (bodyFile) args.push('--data-binary', `@${bodyFile}`);
   args.push(url);

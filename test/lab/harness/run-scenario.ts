@@ -31,6 +31,8 @@ export interface Outcome {
   errorLog: string[];
   accessLog: string[];
   phpFpmLog: string[];
+  /** The upstream application's own log (uWSGI…), when a mock upstream keeps one. */
+  appLog: string[];
   notes: string[];
   reproduced: boolean;
   /** Why it did not reproduce (empty when it did). */
@@ -82,6 +84,7 @@ export async function runScenario(s: Scenario, env: LabEnv): Promise<Outcome> {
     },
     sock: (name) => join(runDir, `${short}-${name}.sock`),
     www: env.www,
+    dir,
     certs: env.certs,
   };
 
@@ -95,6 +98,7 @@ export async function runScenario(s: Scenario, env: LabEnv): Promise<Outcome> {
     errorLog: [],
     accessLog: [],
     phpFpmLog: [],
+    appLog: [],
     notes: [],
     reproduced: false,
     problems: [],
@@ -104,6 +108,7 @@ export async function runScenario(s: Scenario, env: LabEnv): Promise<Outcome> {
     for (const [name, u] of Object.entries(s.upstreams ?? {})) {
       running.push(await u.start(addrs.get(name)!, { certs: env.certs, dir }));
     }
+    s.prepare?.(ctx, dir);
     if (s.pools) fpm = await startPhpFpm(join(dir, 'php-fpm'), s.pools, poolAddrs);
     const fpmStart = fpm ? size(fpm.log) : 0;
     const spec = { dir, port: nginxPort, www: env.www, http: s.http?.(ctx), server: s.server(ctx), workerConnections: s.workerConnections };
@@ -136,8 +141,9 @@ export async function runScenario(s: Scenario, env: LabEnv): Promise<Outcome> {
     await nginx?.stop();
     await fpm?.stop();
     for (const r of running) {
-      if (r.note) out.notes.push(r.note());
       await r.close().catch(() => undefined);
+      if (r.note) out.notes.push(r.note());
+      if (r.log) out.appLog.push(...lines(r.log(), env.work));
     }
   }
   out.accessStatuses = accessStatuses(out.accessLog);
@@ -152,7 +158,7 @@ function check(s: Scenario, out: Outcome): void {
   const where = e.from === 'access' ? 'access log' : 'client';
   const ok = e.match === 'some' ? seen.includes(e.status) : seen.length > 0 && seen.every((x) => x === e.status);
   if (!ok) out.problems.push(`${where} saw [${seen.join(', ')}], expected ${e.match === 'some' ? 'some' : 'all'} ${e.status}`);
-  const all = [...out.errorLog, ...out.accessLog, ...out.phpFpmLog];
+  const all = [...out.errorLog, ...out.accessLog, ...out.phpFpmLog, ...out.appLog];
   for (const re of e.logs) if (!all.some((l) => re.test(l))) out.problems.push(`no captured line matches ${re}`);
   out.reproduced = out.problems.length === 0;
 }

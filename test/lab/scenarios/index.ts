@@ -5,9 +5,11 @@ import { protocol } from './protocol.ts';
 import { tlsScenarios } from './tls.ts';
 import { dnsScenarios } from './dns.ts';
 import { resources } from './resources.ts';
+import { uwsgiScenarios } from './uwsgi.ts';
+import { nginxSide } from './nginx-side.ts';
 import type { Scenario } from './types.ts';
 
-export const scenarios: Scenario[] = [...connect, ...phpFpm, ...protocol, ...tlsScenarios, ...dnsScenarios, ...resources].sort((a, b) =>
+export const scenarios: Scenario[] = [...connect, ...phpFpm, ...protocol, ...tlsScenarios, ...dnsScenarios, ...resources, ...uwsgiScenarios, ...nginxSide].sort((a, b) =>
   a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
 );
 

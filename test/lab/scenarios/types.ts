@@ -20,6 +20,8 @@ export interface Ctx {
   sock(name: string): string;
   /** The shared document root with the PHP scripts. */
   www: string;
+  /** This scenario's own directory (nginx's prefix). */
+  dir: string;
   certs: Certs;
 }
 
@@ -55,6 +57,8 @@ export interface Scenario {
   /** server{}-level nginx text. */
   server: (c: Ctx) => string;
   workerConnections?: number;
+  /** Runs before nginx starts (as the lab's user), e.g. to create a directory the workers may not enter. */
+  prepare?: (c: Ctx, dir: string) => void;
   /** A config-time failure: only `nginx -t` runs (in a network namespace without DNS), then the port is requested. */
   configTest?: boolean;
   requests: RequestSpec[];

@@ -11,6 +11,8 @@ export interface HttpOptions {
   status?: number;
   /** Add a Set-Cookie header of this many bytes. */
   bigHeaderBytes?: number;
+  /** Answer 200 with a body of this many bytes (more than nginx's proxy buffers hold). */
+  bodyBytes?: number;
 }
 
 export function http(o: HttpOptions = {}): Upstream {
@@ -28,7 +30,9 @@ export function http(o: HttpOptions = {}): Upstream {
           if (o.bigHeaderBytes) headers['set-cookie'] = `session=${'a'.repeat(o.bigHeaderBytes)}; Path=/`;
           const body =
             status === 200
-              ? 'ok\n'
+              ? o.bodyBytes
+                ? 'x'.repeat(o.bodyBytes)
+                : 'ok\n'
               : `<html><head><title>${status}</title></head><body><h1>${status} from the application</h1></body></html>\n`;
           res.writeHead(status, headers);
           res.end(body);

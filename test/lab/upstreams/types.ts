@@ -20,6 +20,8 @@ export interface Running {
   close(): Promise<void>;
   /** A one-line summary of what the upstream saw, for the record's trigger notes. */
   note?(): string;
+  /** The upstream application's own log text (e.g. uWSGI's), when it writes one. */
+  log?(): string;
 }
 
 export interface Upstream {
