@@ -17,7 +17,7 @@ describe('redaction', () => {
   it('replaces a host name everywhere once it was seen in a server or host field', () => {
     const r = redact(`${LINE}\n- **server**: \`api.example.com\``);
     expect(r.text).not.toMatch(/api\.example\.com|shop\.example\.net/);
-    expect(r.text.match(/host-1\.example/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(r.text.match(/host-1\b/g)?.length).toBeGreaterThanOrEqual(3);
   });
 
   it('keeps the log parseable: same placeholders for the same value', () => {
@@ -42,7 +42,7 @@ describe('redaction', () => {
   });
 
   it('never mistakes a time for an IPv6 address', () => {
-    expect(redact('23:58:07 12:00:00 fe80::1 2001:db8:85a3::8a2e:370:7334').text).toBe('23:58:07 12:00:00 2001:db8::1 2001:db8::2');
+    expect(redact('23:58:07 12:00:00 fe80::1 2001:db8:85a3::8a2e:370:7334').text).toBe('23:58:07 12:00:00 fe80::1 2001:db8::1');
   });
 
   it('keeps our own site links in exports', () => {
