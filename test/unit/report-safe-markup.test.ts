@@ -29,6 +29,8 @@ const HOSTILE = [
   '`',
   '``',
   ' ` ',
+  '1. nested list',
+  '- nested item',
 ];
 
 function hostileReport(): Report {
@@ -70,6 +72,7 @@ describe('Markdown for tickets', () => {
     expect(out.match(/<h[1-6]/g)).toEqual(['<h2', '<h3', '<h3']); // title, the finding, Warnings
     for (const href of out.matchAll(/href="([^"]*)"/g)) expect(href[1], out).toMatch(/^https:\/\/badgateway\.dev\//);
     expect(out).not.toMatch(/<(img|script|b|table)\b/);
+    expect(out).not.toMatch(/<li>\s*<(ol|ul)\b/);
     expect(out).not.toMatch(/[\r\x1b\x9b\u2028\u2029]/);
   });
 

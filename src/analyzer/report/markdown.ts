@@ -48,22 +48,26 @@ export function codeSpan(value: string): string {
 const LINKISH = /[A-Za-z][A-Za-z0-9+.-]{0,31}:\/\/\S*|\bwww\.\S*|[^\s@]*@\S*/gi;
 
 /** Prose: escapes markup and HTML; whatever would become a link goes into a code span. */
-export function inline(s: string): string {
+export function inline(s: string, atLineStart = false): string {
   const text = safeText(s);
   let out = '';
   let last = 0;
   for (const m of text.matchAll(LINKISH)) {
-    out += escapeProse(text.slice(last, m.index)) + codeSpan(m[0]);
-    last = m.index + m[0].length;
+    // Sentence punctuation after a URL stays prose.
+    const link = m[0].replace(/[.,;:!?)]+$/, '');
+    if (!link) continue;
+    out += escapeProse(text.slice(last, m.index), atLineStart && last === 0) + codeSpan(link);
+    last = m.index + link.length;
   }
-  return out + escapeProse(text.slice(last));
+  return out + escapeProse(text.slice(last), atLineStart && last === 0);
 }
 
-function escapeProse(s: string): string {
-  return s
-    .replace(/[\\`*_[\]<>|#~!&]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)(\d+)\./, '$1$2\\.')
-    .replace(/^(\s*)([-+=])/, '$1\\$2');
+function escapeProse(s: string, lineStart: boolean): string {
+  const out = s
+    .replace(/[\\`*[\]<>|#~!&]/g, (c) => `\\${c}`)
+    // An underscore inside a word (proxy_pass) is no emphasis in GFM; elsewhere it could be.
+    .replace(/(?<![A-Za-z0-9])_|_(?![A-Za-z0-9])/g, '\\_');
+  return lineStart ? out.replace(/^(\s*)(\d+)\./, '$1$2\\.').replace(/^(\s*)([-+=])/, '$1\\$2') : out;
 }
 
 /** A URL we built ourselves (site links, share link), safe inside `(…)` and `<…>`. */
@@ -74,8 +78,8 @@ function url(u: string): string {
 function finding(f: Finding, i: number, origin: string, perFinding: number): string[] {
   const out = ['', `### ${i + 1}. [${inline(f.title)}](${url(origin + f.url)}) — ${f.status}, ${f.severity}, ${f.confidence} confidence`, ''];
   out.push(`- **${f.count}×** (${f.origin})${f.firstSeen ? `, first ${codeSpan(f.firstSeen)}` : ''}${f.lastSeen && f.lastSeen !== f.firstSeen ? `, last ${codeSpan(f.lastSeen)}` : ''}`);
-  for (const [k, v] of findingFacts(f)) out.push(`- ${inline(k)}: ${v.slice(0, 5).map(codeSpan).join(', ')}`);
-  if (f.note) out.push('', inline(f.note));
+  for (const [k, v] of findingFacts(f)) out.push(`- ${inline(k, true)}: ${v.slice(0, 5).map(codeSpan).join(', ')}`);
+  if (f.note) out.push('', inline(f.note, true));
   const fix = fixParts(f.fix).map((p) => (p.code ? codeSpan(p.text) : inline(p.text))).join('');
   out.push('', `**Fix** ([how to fix](${url(origin + f.fixUrl)})): ${fix}`);
   const lines = evidenceLines(f, perFinding);
@@ -91,14 +95,14 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions): stri
     `${s.lines} line(s) analysed${s.timeRange ? `, ${codeSpan(s.timeRange.first)} → ${codeSpan(s.timeRange.last)}` : ''}${options.timezone ? ` (${inline(options.timezone)})` : ''}. ${report.findings.length} finding(s)${report.unrecognisedCount ? `, ${report.unrecognisedCount} line(s) not recognised` : ''}.`,
   );
   const note = redactionNote(options.redacted);
-  if (note) out.push('', inline(note));
+  if (note) out.push('', inline(note, true));
   if (options.shareUrl) out.push('', `Reopen this analysis: <${url(options.shareUrl)}>`);
   if (report.producer) out.push('', `The pasted error page was produced by ${codeSpan(`${report.producer.name}${report.producer.version ? `/${report.producer.version}` : ''}`)} (line ${report.producer.line}).`);
   report.findings.forEach((f, i) => out.push(...finding(f, i, origin, options.evidencePerFinding ?? 3)));
   if (!report.findings.length) out.push('', `No known cause recognised. Search the knowledge base for the first error line: <${url(`${origin}/`)}>`);
   if (report.warnings.length) {
     out.push('', '### Warnings', '');
-    for (const w of report.warnings) out.push(`- ${inline(w)}`);
+    for (const w of report.warnings) out.push(`- ${inline(w, true)}`);
   }
   return `${out.join('\n')}\n`;
 }
