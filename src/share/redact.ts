@@ -82,7 +82,7 @@ const ACCESS_USER = /(?<![\w.:-])([\w.:-]{1,128} \S{1,128} )([^\s[\]"]{1,128})( 
 // Where host names stand: learned there, then replaced wherever they appear.
 const HOST_CONTEXT =
   /(?:\bserver: |\bhost: "|\bHost: |\breferrer: "|\bSNI: "|:\/\/|@|\bproxy_pass[ \t]{1,16}|"(?:host|http_host|server_name|upstream_addr|hostname)"[ \t]{0,4}:[ \t]{0,4}")\[?([A-Za-z0-9_](?:[A-Za-z0-9_.-]{0,251}[A-Za-z0-9_])?)/g;
-const HOST_MESSAGE = /(?:host not found in upstream "|no resolver defined to resolve )([A-Za-z0-9_][A-Za-z0-9_.-]{0,252})|(?<![A-Za-z0-9_.-])([A-Za-z0-9_][A-Za-z0-9_.-]{0,252}) could not be resolved/g;
+const HOST_MESSAGE = /(?:host not found in upstream "|invalid host in upstream "(?:[a-z]{1,10}:\/\/)?|no resolver defined to resolve )([A-Za-z0-9_][A-Za-z0-9_.-]{0,252})|(?<![A-Za-z0-9_.-])([A-Za-z0-9_][A-Za-z0-9_.-]{0,252}) could not be resolved/g;
 const SERVER_NAME = /\bserver_name[ \t]{1,64}([^;\n{}]{1,4096})/g;
 const UPSTREAM_SERVER = /(?:^|[;{]|\n)[ \t]{0,64}(?:upstream|server)[ \t]{1,64}([A-Za-z0-9_][A-Za-z0-9_.-]{0,252})(?=[ \t]*[:{;]|[ \t]{1,64}\w)/g;
 const USER_FIELD = /"(?:remote_user|user|username|user_name)"[ \t]{0,4}:[ \t]{0,4}"([^"\\\s]{1,64})"/g;
@@ -97,6 +97,10 @@ const KEEP_HOST = /^(?:localhost|.+\.(?:example|invalid|test|localhost)|example\
 const SYSTEM_USERS = new Set('root www-data nginx nobody apache http www daemon _www nogroup wheel admin user php-fpm fpm www-user ubuntu debian ec2-user'.split(' '));
 // Parts of URLs and configs that look like names but are not hosts.
 const NOT_HOSTS = new Set(['unix', 'http', 'https', 'fastcgi', 'uwsgi', 'grpc', 'grpcs', 'scgi', 'memcached']);
+// Service names every tutorial uses: they identify nobody, and replacing them would hide the stack (php-fpm).
+const GENERIC_NAMES = new Set(
+  'app api web www php fpm php-fpm phpfpm nginx backend frontend upstream node db mysql mariadb postgres redis cache worker server proxy'.split(' '),
+);
 
 /* ---------------------------------------------------------------- helpers */
 
@@ -243,6 +247,10 @@ export class Redactor {
     if (name.startsWith('$')) return;
     if (this.isKeptHost(name)) {
       this.note('host', 'kept', name, 'reserved or this site');
+      return;
+    }
+    if (GENERIC_NAMES.has(name)) {
+      this.note('host', 'kept', name, 'generic service name');
       return;
     }
     if (!this.hosts.has(name)) this.hosts.set(name, '');
@@ -403,20 +411,22 @@ export class Redactor {
         if (TLDS.has(tld) && /[a-z]/.test(low.slice(0, low.lastIndexOf('.')))) return this.done('host', t, this.hostName(low));
       } else if (dot > 0 && !/^[\d.]+$/.test(low) && this.isKeptHost(low)) this.note('host', 'kept', t, 'reserved or this site');
     }
-    if (on.has('user') && this.users.size) {
-      if (this.users.has(t)) return this.done('user', t, this.userName(t));
-      // A user name inside a socket or pool name: php8.2-fpm-alice.sock
-      if (/[-.]/.test(t)) {
-        let changed = false;
-        const parts = t.split(/([-.])/).map((p) => {
-          if (this.users.has(p)) {
-            changed = true;
-            return this.done('user', p, this.userName(p));
-          }
-          return p;
-        });
-        if (changed) return parts.join('');
-      }
+    if (on.has('user') && this.users.size && this.users.has(t)) return this.done('user', t, this.userName(t));
+    // A learned name inside a file, socket or pool name: pipedfrontend.conf, php8.2-fpm-alice.sock
+    if (/[-.]/.test(t) && ((on.has('host') && this.hosts.size) || (on.has('user') && this.users.size))) {
+      let changed = false;
+      const parts = t.split(/([-.])/).map((p) => {
+        if (on.has('user') && this.users.has(p)) {
+          changed = true;
+          return this.done('user', p, this.userName(p));
+        }
+        if (on.has('host') && p.length > 2 && this.hosts.has(p.toLowerCase())) {
+          changed = true;
+          return this.done('host', p, this.hostName(p));
+        }
+        return p;
+      });
+      if (changed) return parts.join('');
     }
     return t;
   }

@@ -149,7 +149,7 @@ describe('redaction of the classes named in the bug report', () => {
   const one = (line: string) => redact(line).text;
 
   it('host names inside nginx messages', () => {
-    expect(one('2026/11/22 23:58:07 [error] 7#7: *9 php-fpm could not be resolved (3: Host not found), client: 127.0.0.1')).not.toContain('php-fpm could');
+    expect(one('2026/11/22 23:58:07 [error] 7#7: *9 billing-fpm could not be resolved (3: Host not found), client: 127.0.0.1')).not.toContain('billing-fpm');
     expect(one('2026/11/22 23:58:07 [emerg] 1#1: host not found in upstream "backend.prod.lan:9000" in /etc/nginx/nginx.conf:40')).not.toContain('backend.prod');
   });
 
@@ -220,6 +220,44 @@ describe('redaction of the classes named in the bug report', () => {
     expect(redact(line, ['query']).text).toBe(line.replace('k=v', '[redacted]'));
     expect(redact(line, ['ip']).text).toBe(line.replace('203.0.113.7', '192.0.2.1'));
     expect(redact(line, []).text).toBe(line);
+  });
+});
+
+describe('real lines from public issue threads', () => {
+  // [source thread, line verbatim, values that identify someone, cause the redacted line must still reveal]
+  const REAL: [string, string, string[], string | null][] = [
+    [
+      'https://github.com/engintron/engintron/issues/862',
+      '2018/06/08 12:51:17 [error] *426 www.XXX.es could not be resolved (3: Host not found), client: 85.25.210.41, server: localhost, request: "GET /robots.txt HTTP/1.1", host: "www.XXX.es"',
+      ['www.XXX.es', '85.25.210.41'],
+      'resolver-could-not-resolve',
+    ],
+    ['https://github.com/linuxserver/reverse-proxy-confs/issues/87', '2019/09/03 08:03:06 [error] 368#368: *5 wordpress could not be resolved (3: Host not found)...', ['wordpress'], null],
+    ['https://github.com/TeamPiped/Piped/issues/3679', '2024/06/22 16:54:59 [emerg] 1#1: host not found in upstream "pipedfrontend:80" in /etc/nginx/conf.d/pipedfrontend.conf:2', ['pipedfrontend'], 'host-not-found-in-upstream'],
+    ['https://github.com/julienhmmt/docker-compose/issues/10', 'nginx: [emerg] host not found in upstream "nextcloudfpm:9000" in /etc/nginx/nginx.conf:31', ['nextcloudfpm'], 'host-not-found-in-upstream'],
+    ['https://github.com/docker/compose/issues/6224', 'nginx_1    | 2018/09/25 08:26:48 [emerg] 1#1: invalid host in upstream "http://php_fpm:9000" in /etc/nginx/conf.d/lbdd.conf:23', ['php_fpm'], null],
+  ];
+
+  it.each(REAL)('%s', (_source, line, identifying, cause) => {
+    const out = redact(line).text;
+    for (const v of identifying) expect(out.toLowerCase(), v).not.toContain(v.toLowerCase());
+    if (cause) {
+      expect(analyze(line, { catalog }).findings.map((f) => f.cause)).toContain(cause);
+      expect(analyze(out, { catalog }).findings.map((f) => f.cause)).toContain(cause);
+    }
+  });
+
+  it('keeps localhost and loopback, and says so (https://github.com/engintron/engintron/issues/288)', () => {
+    const line = '2016/10/05 19:32:15 [error] 914385#914385: *50805 localhost could not be resolved (3: Host not found), client: 127.0.0.1, server: localhost, request: "GET / HTTP/1.1", host: "localhost"';
+    const r = redact(line);
+    expect(r.text).toBe(line);
+    expect(r.kept.ip).toContainEqual(['127.0.0.1', 'loopback']);
+    expect(r.kept.host).toContainEqual(['localhost', 'reserved or this site']);
+  });
+
+  it('keeps generic service names (https://github.com/aschmelyun/docker-compose-laravel/issues/50)', () => {
+    const line = 'nginx       | 2020/07/06 05:21:35 [emerg] 1#1: host not found in upstream "php" in /etc/nginx/conf.d/default.conf:16';
+    expect(redact(line).text).toBe(line);
   });
 });
 
