@@ -214,7 +214,16 @@ export class Redactor {
   learn(text: string): this {
     for (const m of text.matchAll(HOST_CONTEXT)) this.learnHost(m[1]!);
     for (const m of text.matchAll(HOST_MESSAGE)) this.learnHost((m[1] ?? m[2])!);
-    for (const m of text.matchAll(SERVER_NAME)) for (const name of m[1]!.split(/[ \t]+/)) this.learnHost(name.replace(/^[*.]+|^~.*$|["']/g, ''));
+    for (const m of text.matchAll(SERVER_NAME)) {
+      for (const name of m[1]!.split(/[ \t]+/)) {
+        // A regex name (~^(www\.)?acme\.com$) hides its labels behind escapes: learn each distinctive label.
+        if (!name.startsWith('~')) {
+          this.learnHost(name.replace(/^[*.]+|["']/g, ''));
+          continue;
+        }
+        for (const l of name.matchAll(/[A-Za-z0-9][A-Za-z0-9-]{3,62}/g)) if (!TLDS.has(l[0].toLowerCase())) this.learnHost(l[0]);
+      }
+    }
     for (const m of text.matchAll(UPSTREAM_SERVER)) if (!/^\d/.test(m[1]!)) this.learnHost(m[1]!);
     for (const m of text.matchAll(HOME)) this.learnUser(m[2]!);
     for (const m of text.matchAll(FPM_USER)) this.learnUser(m[1]!);
@@ -355,7 +364,7 @@ export class Redactor {
       });
     }
     if (on.has('secret') || on.has('user')) {
-      out = out.replace(USERINFO, (m, scheme: string, user: string, pass: string | undefined) => {
+      out = out.replace(USERINFO, (_m, scheme: string, user: string, pass: string | undefined) => {
         const u = user && on.has('user') ? this.done('user', user, this.userName(decodeURIComponentSafe(user))) : user;
         const p = pass !== undefined ? (on.has('secret') && pass !== '' ? this.done('secret', pass, REDACTED) : pass) : undefined;
         return `${scheme}${u}${p !== undefined ? `:${p}` : ''}@`;

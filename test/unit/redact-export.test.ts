@@ -157,6 +157,10 @@ describe('redaction of the classes named in the bug report', () => {
     const r = one('server_name shop.acme.io www.acme.io acme-admin.net;\nreferrer: "https://acme-admin.net/"');
     for (const h of ['shop.acme.io', 'www.acme.io', 'acme-admin.net']) expect(r).not.toContain(h);
     expect(r).toContain('server_name host-1 host-2 host-3;');
+    // Names with no TLD the heuristics know are learned from server_name alone.
+    expect(one('server_name shop.acme.example.plc intranet-portal;\nhost: "intranet-portal"')).toBe('server_name host-1 host-2;\nhost: "host-2"');
+    const re = one('server_name ~^(?<sub>.+)\\.acmeshop\\.com$ ~^www\\.acme-admin\\.net$;');
+    expect(re).not.toMatch(/acmeshop|acme-admin/);
     expect(r).toContain('https://host-3/');
   });
 
