@@ -418,7 +418,7 @@ export class Redactor {
         }
         const tld = low.slice(low.lastIndexOf('.') + 1);
         if (TLDS.has(tld) && /[a-z]/.test(low.slice(0, low.lastIndexOf('.')))) return this.done('host', t, this.hostName(low));
-      } else if (dot > 0 && !/^[\d.]+$/.test(low) && this.isKeptHost(low)) this.note('host', 'kept', t, 'reserved or this site');
+      } else if (dot > 0 && low !== 'example.invalid' && !/^[\d.]+$/.test(low) && this.isKeptHost(low)) this.note('host', 'kept', t, 'reserved or this site');
     }
     if (on.has('user') && this.users.size && this.users.has(t)) return this.done('user', t, this.userName(t));
     // A learned name inside a file, socket or pool name: pipedfrontend.conf, php8.2-fpm-alice.sock

@@ -7,6 +7,7 @@
  * Screenshots of the export panel go to test-results/safe-export/.
  * The log and config lines are invented (shaped like nginx's and PHP-FPM's own).
  */
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
 import { expect, test } from './fixtures.ts';
@@ -190,6 +191,22 @@ for (const theme of ['light', 'dark'] as const) {
     await page.locator('[data-redact] summary').click();
     await expect(page.locator('[data-redact-preview]')).toContainText('Kept as they are');
     await page.locator('[data-export]').screenshot({ path: `test-results/safe-export/desktop-${theme}-export.png` });
+    // The preview's colours are readable in this theme (removed in red, placeholders in green).
+    await expect(page.locator('html')).toHaveAttribute('data-theme', theme);
+    const { violations } = await new AxeBuilder({ page }).include('[data-export]').analyze();
+    expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
     void watched;
   });
 }
+
+test('lines reading constructor or __proto__ are analysed in the browser like any other', async ({ page, watched }) => {
+  await page.goto('/analyze/');
+  const lines = ['constructor', '__proto__', 'toString', 'Server: constructor', `127.0.0.1 - constructor [22/Nov/2026:23:58:07 +0000] "GET / HTTP/1.1" 502 157 "-" "c" us="__proto__" ua="127.0.0.1:9000"`];
+  await page.getByLabel(/Paste error logs/).fill(
+    [...lines, '2026/11/22 23:58:07 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: constructor, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:9000/", host: "__proto__"'].join('\n'),
+  );
+  await expect(page.locator('.az-finding[data-cause="connection-refused"]')).toBeVisible();
+  await expect(page.locator('[data-error]')).toBeHidden();
+  await expect(page.locator('[data-status]')).toContainText('Analysis complete');
+  void watched;
+});
