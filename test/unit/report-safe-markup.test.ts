@@ -30,6 +30,7 @@ const HOSTILE = [
   '``',
   ' ` ',
   '1. nested list',
+  'h1. jira heading (y) ??cite??',
   '- nested item',
 ];
 
@@ -115,6 +116,8 @@ describe('Jira wiki markup', () => {
     expect(out).not.toMatch(/[\r\x1b\x9b]/);
     expect(out.split('\n').filter((l) => /^h\d\. /.test(l))).toHaveLength(3);
     expect(all).not.toMatch(/[\r\x1b\x9b]/);
+    expect(out).not.toMatch(/^\s*h1\. jira/m);
+    expect(out).not.toMatch(/(?<!\\)\(y\)|(?<!\\)\?\?cite/);
   });
 });
 

@@ -12,7 +12,11 @@ import type { MarkdownOptions } from './markdown.ts';
 /** Jira text: escapes every character that starts wiki markup, macros, links or emoticons. */
 export function jiraText(s: string): string {
   return safeText(s)
-    .replace(/[\\*_+^~?{}[\]|!#()-]/g, (c) => `\\${c}`)
+    .replace(/[\\*_^~{}[\]|!#]|\?\?|\((?=[^()\s]{1,7}\))/g, (c) => `\\${c}`)
+    // - and + make strike-through and underline only at a word's edge (host-1 stays as it is).
+    .replace(/(?<![A-Za-z0-9])[-+]|[-+](?![A-Za-z0-9])/g, (c) => `\\${c}`)
+    // A paragraph must not open as a heading or a quote (h1. … / bq. …).
+    .replace(/^(\s*)(h[1-6]|bq)\./i, '$1$2\\.')
     .replace(/:\/\//g, ':\u2060//')
     .replace(/\b(www)\./gi, '$1\u2060.')
     .replace(/@/g, '\u2060@');
