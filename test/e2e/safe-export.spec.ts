@@ -90,9 +90,11 @@ for (const theme of ['light', 'dark'] as const) {
     test.setTimeout(90_000);
     const page = await phone(browser, theme);
     const requests: string[] = [];
-    // The page's and its worker's requests (the service worker's own precaching is not the analyzer's).
-    page.on('request', (r) => {
-      if (!r.serviceWorker()) requests.push(r.url());
+    // Every request of the page and of its worker goes through this route (the worker's catalog
+    // fetch is seen here, which proves the interception covers the worker).
+    await page.route('**/*', (route) => {
+      requests.push(route.request().url());
+      return route.continue();
     });
     page.on('console', (m) => {
       if (m.type() === 'error') watched.consoleErrors.push(m.text());
