@@ -407,6 +407,15 @@ export class Redactor {
   /** One name-like token: a learned host (or a name under one), a host by its TLD, or a learned user. */
   private token(t: string): string {
     const on = this.on;
+    // Fast path: most tokens are plain words (no dot, no dash).
+    if (t.indexOf('.') === -1 && t.indexOf('-') === -1) {
+      if (on.has('host') && t.length > 2 && this.hosts.size) {
+        const low = t.toLowerCase();
+        if (this.hosts.has(low)) return this.done('host', t, this.hostName(low));
+      }
+      if (on.has('user') && this.users.has(t)) return this.done('user', t, this.userName(t));
+      return t;
+    }
     if (on.has('host') && t.length > 2) {
       const low = t.toLowerCase().replace(/\.$/, '');
       if (this.hosts.has(low)) return this.done('host', t, this.hostName(low));
