@@ -196,6 +196,8 @@ export class Redactor {
   private readonly pseudonyms = new Map<string, string>();
   private readonly next = new Map<string, number>();
   readonly counts = emptyRecord(() => 0);
+  /** Off while the report of an already counted input is redacted: the preview counts values once. */
+  private counting = true;
   readonly removed = emptyRecord<[string, string][]>(() => []);
   readonly kept = emptyRecord<[string, string][]>(() => []);
 
@@ -286,7 +288,7 @@ export class Redactor {
   }
 
   private done(kind: RedactionKind, original: string, replacement: string): string {
-    this.counts[kind]++;
+    if (this.counting) this.counts[kind]++;
     this.note(kind, 'removed', original, replacement);
     return replacement;
   }
@@ -450,7 +452,17 @@ export class Redactor {
   }
 
   /** A copy of the report with every string redacted (serialize it AFTER this). */
-  report(report: Report): Report {
+  report(report: Report, count = true): Report {
+    const counting = this.counting;
+    this.counting = count;
+    try {
+      return this.reportCopy(report);
+    } finally {
+      this.counting = counting;
+    }
+  }
+
+  private reportCopy(report: Report): Report {
     const copy = this.walk(report, '') as Report;
     // Evidence spans point into the original text: recompute them when redaction moved them.
     copy.findings.forEach((f, i) =>
@@ -511,5 +523,7 @@ export function redactExport(input: string | null, report: Report, enabled: Iter
   if (input !== null) r.learn(input);
   r.learnReport(report);
   const redactedInput = input === null ? null : r.text(input);
-  return { input: redactedInput, report: r.report(report), summary: r.summary() };
+  // The report repeats the input's values: count them once, in the input.
+  const redactedReport = r.report(report, input === null);
+  return { input: redactedInput, report: redactedReport, summary: r.summary() };
 }

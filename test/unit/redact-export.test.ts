@@ -291,6 +291,14 @@ describe('one redaction for all exports', () => {
     expect(out.json).not.toContain('acme.io');
   });
 
+  it('the preview counts each replaced value once (in the input, not again in the report)', () => {
+    const report = analyze(input, { catalog });
+    const red = redactExport(input, report);
+    expect(red.summary.counts.ip).toBe(4);
+    expect(red.summary.counts.host).toBe(4);
+    expect(red.summary.counts.query).toBe(1);
+  });
+
   it('the preview lists what was removed and what was kept', () => {
     const r = new Redactor().learn(input);
     r.text(input);
