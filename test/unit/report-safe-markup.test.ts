@@ -15,6 +15,11 @@ import { codeSpan, reportToMarkdown } from '../../src/analyzer/report/markdown.t
 import { reportToJira } from '../../src/analyzer/report/jira.ts';
 import { formatText, terminalSafe } from '../../src/cli/format-text.ts';
 import { analyze } from '../../src/analyzer/index.ts';
+import { main } from '../../src/cli/main.ts';
+import { PassThrough } from 'node:stream';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadCatalog } from '../../src/catalog/from-disk.ts';
 
 const SITE = 'https://badgateway.dev';
@@ -122,6 +127,24 @@ describe('Jira wiki markup', () => {
 });
 
 describe('terminal output', () => {
+  it('the CLI prints hostile log lines without any escape sequence (text, markdown, jira)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bg-esc-'));
+    const file = join(dir, 'hostile.log');
+    // ESC is not a "binary" byte for the engine, so the line is analysed and its text printed.
+    const esc = '\x1bc\x1b[2J\x1b]0;owned\x1b\\\x9b31m\x1b]8;;https://evil.example.net\x1b\\';
+    writeFileSync(file, `2026/11/22 23:58:07 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: x${esc}, request: "GET /${esc} HTTP/1.1", upstream: "http://127.0.0.1:9000/${esc}", host: "x"\n${esc}\n`);
+    for (const format of ['text', 'markdown', 'jira']) {
+      const stdout = new PassThrough();
+      const stderr = new PassThrough();
+      let out = '';
+      stdout.on('data', (c: Buffer) => (out += c.toString()));
+      stderr.on('data', (c: Buffer) => (out += c.toString()));
+      expect(await main(['analyze', file, '--format', format, '--no-color'], { stdin: new PassThrough(), stdout, stderr, env: {} }), out).toBe(1);
+      expect(out, format).toContain('Connection refused');
+      expect(out.replace(/\n/g, ''), format).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    }
+  });
+
   it('strips ESC c, CSI, OSC, 8-bit CSI and other C0/C1 controls', () => {
     const hostile = 'x\x1bc\x1b[2J\x1b[31mred\x1b]0;title\x07\x1b]8;;https://evil.example.net\x1b\\link\x9b31m\x9d0;t\x9c\x85\x07\x08\ry';
     const out = terminalSafe(hostile);
