@@ -6,14 +6,23 @@
 # Feed the bundle to https://badgateway.dev/analyze/ (it stays in your browser)
 # or to `badgateway analyze bundle.txt`.
 #
-# Read-only and safe to run as root on a production host:
+# Safe to run as root on a production host:
 #   - it never restarts, reloads, signals or reconfigures anything;
-#   - it writes nothing outside one private mktemp directory, removed on exit;
+#   - it writes nothing itself outside one private mktemp directory, removed on exit;
 #   - every command runs under `timeout` (5 s by default);
 #   - secrets are redacted before anything is printed: private keys and
-#     certificate bodies, passwords, tokens, Authorization and Cookie headers,
-#     secret fastcgi_param / env[] values, credentials in URLs.
-# Review the bundle before you share it.
+#     certificate bodies, passwords, keys, licences, tokens (JWTs, ghp_, xoxb-…),
+#     Authorization and Cookie headers, secret fastcgi_param / proxy_set_header /
+#     env[] / php_value[] values (also when continued on the next line), secret
+#     map and if values, credentials in URLs (also redis://:pw@).
+# What it touches: `nginx -T` is nginx's own config test. It writes into no
+# existing file (startup messages go to stderr with -e on nginx >= 1.19.5),
+# but like `nginx -t` it CREATES what the config names and is missing: empty
+# log files (error_log, access_log), an empty pid file when nginx is not
+# running, and *_temp_path / proxy_cache_path directories. `php-fpm -tt` runs
+# on a private copy of its config whose error_log is /dev/null.
+# Host names and IP addresses are kept (the analyzer needs them; its exports
+# replace them). Review the bundle before you share it.
 #
 # Usage: sh collect.sh > bundle.txt
 #        sh collect.sh --redact < some.log > some-redacted.log   (only redact)
@@ -86,7 +95,9 @@ function kv(re, stop,    out, rest, rl, n, i, c, j) {
     n = length(rest); c = substr(rest, 1, 1)
     if (c == "\"" || c == "\047") { j = index(substr(rest, 2), c); i = j ? j + 2 : n + 1 }
     else { i = 1; while (i <= n && (stop == "" || index(stop, substr(rest, i, 1)) == 0)) i++ }
-    if (i > 1) out = out "[REDACTED]"
+    # nginx variables ($http_authorization, $cookie_session) are names, not secrets.
+    if (i > 1 && c != "$") out = out "[REDACTED]"
+    else if (i > 1) out = out substr(rest, 1, i - 1)
     rest = substr(rest, i); rl = substr(rl, i)
   }
   setline(out rest)
@@ -115,7 +126,7 @@ function scheme_tokens(    out, rest, rl, n, i) {
 # user:password@ in URLs.
 function userinfo(    out, rest, rl, m, k) {
   out = ""; rest = line; rl = low
-  while (match(rl, /:\/\/[^\/ \t:@"]+:[^\/ \t@"]+@/)) {
+  while (match(rl, /:\/\/[^\/ \t:@"]*:[^\/ \t@"]+@/)) {
     m = substr(rest, RSTART, RLENGTH); k = index(substr(m, 4), ":") + 3
     out = out substr(rest, 1, RSTART - 1) substr(m, 1, k) "[REDACTED]@"
     rest = substr(rest, RSTART + RLENGTH); rl = substr(rl, RSTART + RLENGTH)
@@ -123,11 +134,38 @@ function userinfo(    out, rest, rl, m, k) {
   setline(out rest)
 }
 BEGIN {
-  S = "(authorization|cookie|passwd|password|pass|pwd|_pw|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credential|signature|salt|dsn|auth)"
-  pem = 0
+  S = "(authorization|cookie|passwd|password|pass|pwd|_pw|secret|token|key|licen[cs]e|credential|signature|salt|dsn|auth)"
+  pem = 0; cont = 0; inmap = 0
 }
 {
   setline($0)
+  # A secret value continued from the previous line runs to the next ";".
+  if (cont) {
+    match(line, /^[ \t]*/); ind = substr(line, 1, RLENGTH)
+    if (index(line, ";")) { line = ind "[REDACTED]" substr(line, index(line, ";")); cont = 0 } else line = ind "[REDACTED]"
+    print line
+    next
+  }
+  # Inside a map whose source variable looks secret, the keys are the secrets.
+  if (inmap) {
+    if (line ~ /^[ \t]*}/) { inmap = 0 }
+    else if (line !~ /^[ \t]*(default|hostnames|volatile|include)[ \t;]/ && match(line, /^[ \t]*("[^"]*"|\047[^\047]*\047|[^ \t]+)/)) {
+      match(line, /^[ \t]*/); ind = substr(line, 1, RLENGTH); rest = substr(line, RLENGTH + 1)
+      match(rest, /^("[^"]*"|\047[^\047]*\047|[^ \t]+)/); line = ind "[REDACTED]" substr(rest, RLENGTH + 1)
+    }
+    print line
+    next
+  }
+  if (low ~ /^[ \t]*map[ \t]+\$[^ \t]*/) {
+    split(low, w, /[ \t]+/); v = (w[1] == "" ? w[3] : w[2])
+    if (v ~ S && low ~ /{[ \t]*$/) inmap = 1
+  }
+  # if ($http_authorization = "Bearer …"), if ($arg_token != x): the compared value.
+  if (low ~ /^[ \t]*if[ \t]*\([ \t]*\$[^ \t)]*/ && low ~ /^[ \t]*if[ \t]*\([ \t]*\$[a-z0-9_]*(authorization|cookie|passw|pass|pwd|secret|token|key|auth)[a-z0-9_]*[ \t]*!?[=~]/) {
+    kv("^[ \t]*if[ \t]*\\([ \t]*\\$[a-z0-9_]*[ \t]*!?~?[*]?=?[ \t]*", ")")
+  }
+  # A secret directive whose value starts on the next line.
+  if (low ~ ("^[ \t]*(proxy_set_header|grpc_set_header|fastcgi_param|uwsgi_param|scgi_param|add_header|set|env)[ \t]+[^ \t;]*" S "[^ \t;]*[ \t]*$")) { cont = 1; print line; next }
   if (pem) {
     pem++
     if (line ~ /-----END [A-Z0-9 ]*-----/ || pem > 2000) pem = 0
@@ -155,7 +193,11 @@ BEGIN {
   kv("[?&;](password|passwd|pwd|pass|token|access_token|refresh_token|id_token|api_?key|apikey|key|secret|client_secret|signature|sig|auth|session|sessionid|sid|jwt|code)=", "& \t\";#,")
   userinfo()
   scheme_tokens()
-  whole("eyj[a-z0-9_-]+\\.[a-z0-9_-]+\\.[a-z0-9_-]+", "[REDACTED-JWT]")
+  whole("eyj[a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-]+(\\.[a-z0-9_-]+)*\\.?", "[REDACTED-JWT]")
+  whole("(gh[pousr]_|github_pat_)[a-z0-9_][a-z0-9_][a-z0-9_][a-z0-9_][a-z0-9_][a-z0-9_][a-z0-9_][a-z0-9_]+", "[REDACTED-TOKEN]")
+  whole("xox[abposr]-[a-z0-9-][a-z0-9-][a-z0-9-][a-z0-9-][a-z0-9-][a-z0-9-][a-z0-9-][a-z0-9-]+", "[REDACTED-TOKEN]")
+  whole("(sk|rk)_(live|test)_[a-z0-9][a-z0-9][a-z0-9][a-z0-9][a-z0-9][a-z0-9][a-z0-9][a-z0-9]+", "[REDACTED-TOKEN]")
+  whole("glpat-[a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-][a-z0-9_-]+", "[REDACTED-TOKEN]")
   whole("akia[0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z][0-9a-z]", "[REDACTED-AWS-KEY]")
   print line
 }'
@@ -192,6 +234,12 @@ NGINX=$(find_nginx)
 set -- # nginx's -p/-c arguments, kept in "$@"
 [ -n "${NGINX_PREFIX:-}" ] && set -- "$@" -p "$NGINX_PREFIX"
 [ -n "${NGINX_CONF:-}" ] && set -- "$@" -c "$NGINX_CONF"
+# nginx >= 1.19.5 takes -e: its own startup messages (warnings of the config
+# test) then go to stderr, never into a live error log compiled in as default.
+nginx_takes_e() {
+  run "$NGINX" -v | awk '{ if (match($0, /[0-9]+\.[0-9]+\.[0-9]+/)) { split(substr($0, RSTART, RLENGTH), v, "."); ok = (v[1] > 1 || (v[1] == 1 && (v[2] > 19 || (v[2] == 19 && v[3] >= 5)))) } } END { exit !ok }'
+}
+[ -n "$NGINX" ] && nginx_takes_e && set -- "$@" -e stderr
 
 {
   section meta

@@ -21,3 +21,5 @@ export const MAX_FACT_VALUES = 20;
 export const MAX_CORRELATION_MINUTES = 20160;
 /** Lines of a multi-line `log_format` directive we accumulate before giving up. */
 export const MAX_LOG_FORMAT_LINES = 30;
+/** Distinct values kept by each plain tally (levels, statuses, upstream statuses); the rest count as "(other)". */
+export const MAX_TALLY_KEYS = 64;

@@ -1,6 +1,6 @@
 /** Command-line arguments of `badgateway`. */
 
-export type Format = 'text' | 'json' | 'markdown' | 'jsonl';
+export type Format = 'text' | 'json' | 'markdown' | 'jira' | 'jsonl';
 
 export interface CliArgs {
   command: 'analyze' | 'help' | 'version';
@@ -15,7 +15,7 @@ export interface CliArgs {
 
 export class UsageError extends Error {}
 
-const FORMATS: Format[] = ['text', 'json', 'markdown', 'jsonl'];
+const FORMATS: Format[] = ['text', 'json', 'markdown', 'jira', 'jsonl'];
 
 export function parseArgs(argv: string[]): CliArgs {
   const out: CliArgs = { command: 'help', format: 'text', siteUrl: 'https://badgateway.dev' };
@@ -69,7 +69,7 @@ nginx configuration (nginx -T), PHP-FPM pool files or a collector bundle.
 
 Options:
   -f, --format FORMAT   text (default), json (the full report), markdown (for tickets),
-                        jsonl (one JSON object per input line)
+                        jira (wiki markup for Jira), jsonl (one JSON object per input line)
   --site-url URL        origin for article links in markdown/text (default https://badgateway.dev)
   --content DIR         read cause articles from DIR instead of the package's content/
   --catalog FILE        use a compiled catalog JSON (e.g. the site's /api/catalog.json) instead

@@ -6,27 +6,39 @@ export interface TextOptions {
   siteUrl: string;
 }
 
+// Whole escape sequences first (so their parameters do not print as junk), 7-bit and 8-bit:
+// CSI (ESC [ / 0x9b) … final byte; OSC (ESC ] / 0x9d), DCS, SOS, PM, APC (ESC P X ^ _ / 0x90 0x98 0x9e 0x9f) … BEL or ST;
+// any other ESC + one character (ESC c resets the terminal).
+const ESCAPE_SEQUENCE =
+  /(?:\x1b\[|\x9b)[\x30-\x3f]{0,64}[\x20-\x2f]{0,16}[\x40-\x7e]?|(?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]{0,4096}(?:\x07|\x1b\\|\x9c)?|\x1b[\x20-\x7e]?/g;
+// What is left of C0 (tab included: it would move the columns), DEL, C1, line separators, bidi controls.
+const CONTROL = /[\x00-\x1f\x7f-\x9f\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+
+/** Log text as the terminal may show it: escape sequences removed, other controls shown as U+FFFD. */
+export function terminalSafe(s: string): string {
+  return s.replace(ESCAPE_SEQUENCE, '\ufffd').replace(CONTROL, '\ufffd');
+}
+
 const SEV_COLOR: Record<Finding['severity'], string> = { critical: '31;1', high: '31', medium: '33', low: '36' };
 
 export function formatText(report: Report, opts: TextOptions): string {
   const c = (code: string, s: string): string => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  // Log text may carry escape sequences of its own; never let them reach the terminal.
-  const clean = (s: string): string => s.replace(/[\x00-\x08\x0b-\x1f\x7f]/g, '�');
+  const clean = terminalSafe;
   const out: string[] = [];
   const s = report.stats;
   const kinds = Object.entries(s.byKind)
     .filter(([k]) => k !== 'blank')
     .map(([k, v]) => `${k} ${v}`)
     .join(', ');
-  out.push(c('1', `badgateway: ${s.lines} line(s)${kinds ? ` (${kinds})` : ''}${s.timeRange ? `, ${s.timeRange.first} → ${s.timeRange.last}` : ''}`));
-  if (report.producer) out.push(`Error page produced by ${report.producer.name}${report.producer.version ? `/${report.producer.version}` : ''} (line ${report.producer.line}).`);
+  out.push(c('1', `badgateway: ${s.lines} line(s)${kinds ? ` (${kinds})` : ''}${s.timeRange ? `, ${clean(s.timeRange.first)} → ${clean(s.timeRange.last)}` : ''}`));
+  if (report.producer) out.push(clean(`Error page produced by ${report.producer.name}${report.producer.version ? `/${report.producer.version}` : ''} (line ${report.producer.line}).`));
   if (report.findings.length === 0) out.push('', 'No known cause of a 502/504 found.');
   report.findings.forEach((f, i) => {
     out.push('');
-    out.push(`${c('1', `${i + 1}. ${f.title}`)}  ${c(SEV_COLOR[f.severity], f.severity)} · ${f.status} · ${f.confidence} confidence · ${f.count}× (${f.origin})`);
-    if (f.firstSeen) out.push(`   seen ${f.firstSeen}${f.lastSeen && f.lastSeen !== f.firstSeen ? ` … ${f.lastSeen}` : ''}`);
+    out.push(`${c('1', `${i + 1}. ${clean(f.title)}`)}  ${c(SEV_COLOR[f.severity], f.severity)} · ${f.status} · ${f.confidence} confidence · ${f.count}× (${f.origin})`);
+    if (f.firstSeen) out.push(clean(`   seen ${f.firstSeen}${f.lastSeen && f.lastSeen !== f.firstSeen ? ` … ${f.lastSeen}` : ''}`));
     for (const [k, v] of Object.entries(f.facts).filter(([k]) => !['request', 'client', 'action', 'scheme', 'server'].includes(k)).slice(0, 5)) {
-      out.push(`   ${k}: ${clean(v.slice(0, 3).join(', '))}${v.length > 3 ? ` (+${v.length - 3})` : ''}`);
+      out.push(`   ${clean(k)}: ${clean(v.slice(0, 3).join(', '))}${v.length > 3 ? ` (+${v.length - 3})` : ''}`);
     }
     if (f.note) out.push(`   ${clean(f.note)}`);
     out.push(`   ${c('32', 'fix:')} ${clean(f.fix)}`);

@@ -10,9 +10,10 @@ import type { Readable, Writable } from 'node:stream';
 import { Analyzer } from '../analyzer/index.ts';
 import type { Catalog, LineResult } from '../analyzer/types.ts';
 import { reportToMarkdown } from '../analyzer/report/markdown.ts';
+import { reportToJira } from '../analyzer/report/jira.ts';
 import { loadCatalog } from '../catalog/from-disk.ts';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.ts';
-import { formatText } from './format-text.ts';
+import { formatText, terminalSafe } from './format-text.ts';
 
 /** The package root, whatever the working directory. */
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -154,12 +155,15 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
     case 'markdown':
       await write(io.stdout, reportToMarkdown(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
       break;
+    case 'jira':
+      await write(io.stdout, reportToJira(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
+      break;
     default: {
       const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));
       await write(io.stdout, formatText(report, { color, siteUrl: args.siteUrl }));
     }
   }
-  if (args.format !== 'text') for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${w}\n`);
+  if (args.format !== 'text') for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${terminalSafe(w)}\n`);
 
   const recognised = report.stats.lines - (report.stats.byKind.blank ?? 0) - report.unrecognisedCount;
   if (report.warnings.some((w) => w.includes('looks binary')) && recognised === 0) {

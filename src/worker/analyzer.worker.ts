@@ -6,6 +6,9 @@
 import * as Comlink from 'comlink';
 import { Analyzer } from '../analyzer/index.ts';
 import type { Catalog, Report } from '../analyzer/types.ts';
+import { readPermalink } from '../share/permalink.ts';
+import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
+import { lockNetwork } from './lockdown.ts';
 
 export interface Progress {
   bytes: number;
@@ -21,11 +24,14 @@ let catalogPromise: Promise<Catalog> | undefined;
 /** The run the worker is working on; a newer start() makes older runs stop at their next chunk. */
 let currentRun = 0;
 
+/** The catalog is the worker's one request; the network is taken away right after it. */
 function catalog(): Promise<Catalog> {
-  catalogPromise ??= fetch(CATALOG_URL).then((r) => {
-    if (!r.ok) throw new Error(`could not load the analyzer catalog (${r.status})`);
-    return r.json() as Promise<Catalog>;
-  });
+  catalogPromise ??= fetch(CATALOG_URL)
+    .then((r) => {
+      if (!r.ok) throw new Error(`could not load the analyzer catalog (${r.status})`);
+      return r.json() as Promise<Catalog>;
+    })
+    .finally(() => lockNetwork());
   return catalogPromise;
 }
 
@@ -104,6 +110,16 @@ const api = {
       if (e instanceof Cancelled) return null;
       throw e;
     }
+  },
+  /** Reads a share link's input (streaming, capped); rejects with a message for a bad link. */
+  async readShare(hash: string): Promise<string | null> {
+    await catalog().catch(() => undefined); // lock the network before touching a stranger's data
+    return readPermalink(hash);
+  },
+  /** One redaction of the input and the report for every export (ticket, JSON, share link). */
+  async redactExport(input: string | null, report: Report, kinds: RedactionKind[], keepHosts: string[]): Promise<RedactedExport> {
+    await catalog().catch(() => undefined);
+    return redactExport(input, report, kinds, { keepHosts });
   },
   /** Stops the given run at its next chunk. */
   cancel(runId: number): void {

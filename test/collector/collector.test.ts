@@ -260,3 +260,60 @@ describe('collect.sh --redact', () => {
     expect(redact(`${lines.join('\n')}\n`)).toBe(`${lines.join('\n')}\n`);
   });
 });
+
+describe('collect.sh --redact on a hostile nginx -T dump', () => {
+  const fixture = readFileSync(join(ROOT, 'test/collector/fixtures/hostile-nginx-T.txt'), 'utf8');
+  const r = spawnSync('sh', [COLLECT, '--redact'], { input: fixture, encoding: 'utf8' });
+  const out = r.stdout;
+
+  it('leaves no planted secret: keys, licences, map and if values, next-line values, redis://:pw@, ghp_/xoxb- tokens, JWTs', () => {
+    expect(r.status).toBe(0);
+    const survivors = out.split('\n').filter((l) => l.includes('PLANT') && !l.startsWith('#'));
+    expect(survivors).toEqual([]);
+    // Base64 of a planted value would hide the marker: check it too.
+    expect(out).not.toContain('UExBTlQ');
+    expect(out).not.toContain('eyJQTEFOV');
+  });
+
+  it('keeps the structure and the values the analyzer needs', () => {
+    expect(out.split('\n')).toHaveLength(fixture.split('\n').length);
+    for (const kept of ['fastcgi_pass unix:/run/php/php8.2-fpm.sock;', 'proxy_pass http://app;', 'proxy_set_header X-Session-Token $cookie_session;', '/legacy legacy;', 'server_name shop.example.com;', 'upstream app { server 127.0.0.1:9000; }', '        default "";']) {
+      expect(out).toContain(kept);
+    }
+    expect(out).toContain('fastcgi_param APP_KEY [REDACTED];');
+    expect(out).toContain('redis://:[REDACTED]@10.0.0.9:6379/0');
+    expect(out).toContain('php_value[newrelic.license] = [REDACTED]');
+  });
+});
+
+describe('what nginx -T touches', () => {
+  it('writes into no existing file and creates only what the header says (missing logs, pid file, temp dirs)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'bg-touch-'));
+    mkdirSync(join(dir, 'conf'));
+    mkdirSync(join(dir, 'logs'));
+    writeFileSync(join(dir, 'logs/existing.log'), 'untouched\n');
+    writeFileSync(
+      join(dir, 'conf/nginx.conf'),
+      `pid ${dir}/run-nginx.pid;\nerror_log ${dir}/logs/existing.log;\nevents {}\nhttp {\n  access_log ${dir}/logs/new-access.log;\n  client_body_temp_path ${dir}/body;\n  proxy_temp_path ${dir}/proxy;\n  fastcgi_temp_path ${dir}/fastcgi;\n  uwsgi_temp_path ${dir}/uwsgi;\n  scgi_temp_path ${dir}/scgi;\n  server { listen 127.0.0.1:1; server_name dup; }\n  server { listen 127.0.0.1:1; server_name dup; }\n}\n`,
+    );
+    const before = spawnSync('find', [dir], { encoding: 'utf8' }).stdout.split('\n').sort();
+    const run = spawnSync('sh', [COLLECT], {
+      encoding: 'utf8',
+      timeout: 50_000,
+      env: { ...process.env, NGINX_BIN: NGINX, NGINX_PREFIX: dir, NGINX_CONF: join(dir, 'conf/nginx.conf'), NGINX_LOG_DIR: join(dir, 'logs'), PHP_FPM_BIN: 'none', BG_UNITS: '', BG_TIMEOUT: '5' },
+    });
+    expect(run.status, run.stderr).toBe(0);
+    // The config test's warning went to the bundle (stderr of nginx -T), not into the log file.
+    expect(run.stdout).toContain('conflicting server name "dup"');
+    expect(readFileSync(join(dir, 'logs/existing.log'), 'utf8')).toBe('untouched\n');
+    const after = spawnSync('find', [dir], { encoding: 'utf8' }).stdout.split('\n').sort();
+    const created = after.filter((p) => !before.includes(p)).map((p) => p.slice(dir.length));
+    expect(created.sort()).toEqual(['/body', '/fastcgi', '/logs/new-access.log', '/proxy', '/run-nginx.pid', '/scgi', '/uwsgi'].sort());
+    expect(readFileSync(join(dir, 'run-nginx.pid'), 'utf8')).toBe('');
+    rmSync(dir, { recursive: true, force: true });
+    // …and the collector's header says so, instead of claiming to be read-only.
+    const header = readFileSync(COLLECT, 'utf8').split('\n').filter((l) => l.startsWith('#')).join('\n');
+    expect(header).not.toMatch(/^# Read-only/m);
+    for (const said of ['empty', 'log files', 'pid file', '*_temp_path', 'proxy_cache_path', 'writes into no']) expect(header).toContain(said);
+  });
+});

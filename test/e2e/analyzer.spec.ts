@@ -62,9 +62,11 @@ test('a share link carries the input in the fragment, redacted, and restores it'
   await page.getByRole('button', { name: 'Copy share link' }).click();
   await expect(page.locator('[data-export-note]')).toContainText('Share link copied');
   const url = await page.evaluate(() => navigator.clipboard.readText());
-  expect(url).toMatch(/\/analyze\/#input=/);
+  expect(url).toMatch(/\/analyze\/#v=1&input=/);
   const restored = await page.context().newPage();
   await restored.goto(url);
+  // The link is decoded in the worker: wait for the analysis it starts.
+  await expect(restored.locator('.az-finding[data-cause="connection-refused"]')).toBeVisible();
   const text = await restored.getByLabel(/Paste error logs/).inputValue();
   expect(text).toContain('connect() failed (111: Connection refused)');
   for (const secret of ['203.0.113.7', '198.51.100.23', '10.0.3.15', 'api.example.com', 'blog.example.com', 'token=abc'])
@@ -86,7 +88,7 @@ test('the ticket Markdown is redacted by default and names the causes with links
   expect(md).toMatch(/server's local time/);
   for (const secret of ['203.0.113.7', '198.51.100.23', '10.0.3.15', 'api.example.com', 'blog.example.com']) expect(md).not.toContain(secret);
   // Turning a kind off keeps it.
-  await page.getByLabel('Client and server IP addresses').uncheck();
+  await page.getByLabel(/^IP addresses/).uncheck();
   await page.getByRole('button', { name: 'Copy for ticket' }).click();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain('10.0.3.15');
   void watched;

@@ -1,6 +1,7 @@
 /** nginx / PHP-FPM time and size values. */
+import { dict } from '../dict.ts';
 
-const TIME_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, M: 2592000, y: 31536000 };
+const TIME_UNITS: Record<string, number> = dict({ ms: 0.001, s: 1, m: 60, h: 3600, d: 86400, w: 604800, M: 2592000, y: 31536000 });
 
 /** "60s", "1m30s", "500ms", "60" → seconds; undefined if unparsable. */
 export function parseTime(v: string | undefined): number | undefined {

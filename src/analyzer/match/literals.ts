@@ -11,6 +11,7 @@
  * "upstream", "failed", "process", ".service"…) is on most log lines and
  * makes a poor key.
  */
+import { dict } from '../dict.ts';
 
 /** A mandatory alternation group: one of its alternatives must match. */
 interface Group {
@@ -18,7 +19,7 @@ interface Group {
 }
 type Item = string | null | Group; // a literal character, a break, or a mandatory alternation
 
-const SIMPLE_ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' };
+const SIMPLE_ESCAPES: Record<string, string> = dict({ n: '\n', t: '\t', r: '\r', f: '\f', v: '\v', '0': '\0' });
 const CLASS_ESCAPES = new Set(['d', 'D', 'w', 'W', 's', 'S', 'b', 'B', 'p', 'P', 'k', 'c']);
 
 interface Parsed {

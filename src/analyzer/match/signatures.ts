@@ -6,6 +6,7 @@
 import type { Catalog, CatalogCause, CatalogSignature, LineKind } from '../types.ts';
 import { prefilterKeys } from './literals.ts';
 import { Prefilter } from './prefilter.ts';
+import { dict } from '../dict.ts';
 
 export interface CompiledSignature {
   sig: CatalogSignature;
@@ -20,7 +21,7 @@ export interface SignatureMatch {
   m: RegExpExecArray;
 }
 
-const SOURCE_KIND: Record<string, LineKind> = {
+const SOURCE_KIND: Record<string, LineKind> = dict({
   'nginx-error': 'nginx-error',
   'nginx-access': 'nginx-access',
   'php-fpm': 'php-fpm',
@@ -33,7 +34,7 @@ const SOURCE_KIND: Record<string, LineKind> = {
   selinux: 'selinux',
   ingress: 'ingress',
   browser: 'browser',
-};
+});
 
 class SignatureSet {
   readonly list: CompiledSignature[];

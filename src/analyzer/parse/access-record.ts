@@ -3,6 +3,8 @@
  * log_format, JSON) produces. Values stay strings as nginx wrote them; only
  * the few numbers the statistics need are converted.
  */
+import { dict } from '../dict.ts';
+
 export interface AccessRecord {
   format: 'combined' | 'common' | 'main' | 'ingress' | 'custom' | 'json';
   client?: string;
@@ -33,7 +35,7 @@ export type AccessField = Exclude<keyof AccessRecord, 'format'>;
  * nginx variable (or a common short key used in key=value tails and JSON
  * logs) → record field. Lower-case keys.
  */
-export const FIELD_ALIASES: Record<string, AccessField> = {
+export const FIELD_ALIASES: Record<string, AccessField> = dict({
   remote_addr: 'client', realip_remote_addr: 'client', client: 'client', client_ip: 'client', remote_ip: 'client', ip: 'client', clientip: 'client',
   time_local: 'time', time_iso8601: 'time', time: 'time', timestamp: 'time', '@timestamp': 'time', ts: 'time',
   request: 'request', request_method: 'method', method: 'method',
@@ -50,7 +52,7 @@ export const FIELD_ALIASES: Record<string, AccessField> = {
   upstream_connect_time: 'upstreamConnectTime', uct: 'upstreamConnectTime',
   upstream_header_time: 'upstreamHeaderTime', uht: 'upstreamHeaderTime',
   request_time: 'requestTime', rt: 'requestTime', rqt: 'requestTime', duration: 'requestTime',
-};
+});
 
 /** "GET /a/b?x=1 HTTP/1.1" → method, uri (no query). */
 export function splitRequest(rec: AccessRecord, request: string): void {

@@ -4,6 +4,7 @@
  * "awselb/2.0", "Cloudflare Ray ID: …". Tells who produced the 502.
  */
 import type { Recognised } from './recognised.ts';
+import { dict } from '../dict.ts';
 
 export interface Producer {
   name: string;
@@ -11,7 +12,7 @@ export interface Producer {
 }
 
 /** Product tokens as they appear on error pages and in Server headers (lower-case key → display name). */
-const PRODUCERS: Record<string, string> = {
+const PRODUCERS: Record<string, string> = dict({
   nginx: 'nginx',
   openresty: 'openresty',
   tengine: 'tengine',
@@ -28,7 +29,7 @@ const PRODUCERS: Record<string, string> = {
   gfe: 'Google Frontend',
   traefik: 'traefik',
   haproxy: 'haproxy',
-};
+});
 
 /** Producers that sit in front of nginx (a CDN or a cloud load balancer). */
 export const EDGE_PRODUCERS = new Set(['cloudflare', 'awselb', 'Microsoft-Azure-Application-Gateway', 'cloudfront', 'AkamaiGHost', 'Google Frontend']);

@@ -3,11 +3,12 @@
  * time as written, zone dropped) so times from different logs compare as
  * strings and the timeline can bucket them by their first 16 characters.
  */
+import { dict } from '../dict.ts';
 
-const MONTHS: Record<string, string> = {
+const MONTHS: Record<string, string> = dict({
   Jan: '01', Feb: '02', Mar: '03', Apr: '04', May: '05', Jun: '06',
   Jul: '07', Aug: '08', Sep: '09', Oct: '10', Nov: '11', Dec: '12',
-};
+});
 
 function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;

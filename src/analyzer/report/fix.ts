@@ -2,8 +2,9 @@
  * Fills a cause's fix template: {fact} → the most frequent value seen. A
  * missing fact becomes a generic phrase, never a literal "{x}".
  */
+import { dict } from '../dict.ts';
 
-const GENERIC: Record<string, string> = {
+const GENERIC: Record<string, string> = dict({
   upstream: 'the upstream address',
   socket: 'the socket path',
   errno: 'the error code',
@@ -29,7 +30,7 @@ const GENERIC: Record<string, string> = {
   producer: 'the proxy in front of nginx',
   worker_connections: 'worker_connections',
   resolver: 'the resolver',
-};
+});
 
 function generic(name: string): string {
   return GENERIC[name] ?? `the ${name.replace(/_/g, ' ')}`;

@@ -3,12 +3,13 @@ import type { LineKind, Stats, TimelineBucket } from '../types.ts';
 import { MAX_TIMELINE_MINUTES, TOP_N } from '../limits.ts';
 import type { AccessRecord } from '../parse/access-record.ts';
 import { TopCounter } from './top-counter.ts';
+import { Tally } from './tally.ts';
 
 export class StatsCollector {
-  byKind: Partial<Record<LineKind, number>> = {};
-  byLevel: Record<string, number> = {};
-  statuses: Record<string, number> = {};
-  upstreamStatuses: Record<string, number> = {};
+  private readonly kinds = new Tally();
+  readonly levels = new Tally();
+  readonly statuses = new Tally();
+  readonly upstreamStatuses = new Tally();
   readonly upstreams = new TopCounter();
   readonly uris = new TopCounter();
   readonly clients = new TopCounter();
@@ -20,11 +21,11 @@ export class StatsCollector {
   private lastBucket: TimelineBucket | undefined;
 
   kind(k: LineKind): void {
-    this.byKind[k] = (this.byKind[k] ?? 0) + 1;
+    this.kinds.add(k);
   }
 
   level(l: string): void {
-    this.byLevel[l] = (this.byLevel[l] ?? 0) + 1;
+    this.levels.add(l);
   }
 
   /** The timeline bucket of an ISO time ("YYYY-MM-DDTHH:MM:SS"), created on demand. */
@@ -52,14 +53,14 @@ export class StatsCollector {
   access(rec: AccessRecord): void {
     if (rec.status !== undefined) {
       const s = rec.status < 100 ? String(rec.status).padStart(3, '0') : String(rec.status);
-      this.statuses[s] = (this.statuses[s] ?? 0) + 1;
+      this.statuses.add(s);
     }
     const us = rec.upstreamStatus;
     if (us !== undefined) {
       if (us.indexOf(',') === -1 && us.indexOf(':') === -1) {
-        if (us !== '-') this.upstreamStatuses[us] = (this.upstreamStatuses[us] ?? 0) + 1;
+        if (us !== '-') this.upstreamStatuses.add(us);
       } else {
-        for (const v of splitUpstreamList(us)) if (v !== '-') this.upstreamStatuses[v] = (this.upstreamStatuses[v] ?? 0) + 1;
+        for (const v of splitUpstreamList(us)) if (v !== '-') this.upstreamStatuses.add(v);
       }
     }
     const ua = rec.upstreamAddr;
@@ -91,10 +92,10 @@ export class StatsCollector {
     const stats: Stats = {
       lines,
       bytes,
-      byKind: this.byKind,
-      byLevel: this.byLevel,
-      statuses: this.statuses,
-      upstreamStatuses: this.upstreamStatuses,
+      byKind: this.kinds.record() as Stats['byKind'],
+      byLevel: this.levels.record(),
+      statuses: this.statuses.record(),
+      upstreamStatuses: this.upstreamStatuses.record(),
       topUpstreams: this.upstreams.top(TOP_N),
       topUris: this.uris.top(TOP_N),
       topClients: this.clients.top(TOP_N),

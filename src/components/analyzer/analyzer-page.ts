@@ -3,11 +3,10 @@
  * permalinks) → worker → rendered report. The main thread only renders.
  */
 import type { Report } from '../../analyzer/types.ts';
-import { readPermalink } from '../../share/permalink.ts';
 import { $, formatBytes, plural } from './client/dom.ts';
 import { setupExport } from './client/export.ts';
 import { renderReport } from './client/render-report.ts';
-import { analyze, cancel, warm, type Input } from './client/worker-client.ts';
+import { analyze, cancel, readShare, warm, type Input } from './client/worker-client.ts';
 
 /** Pastes above this size are analysed without being put into the textarea. */
 const BIG_PASTE = 1 << 20;
@@ -178,7 +177,8 @@ function init(root: HTMLElement): void {
   });
 
   warm();
-  void readPermalink(location.hash)
+  // Decoded in the worker: streaming, capped, off the main thread.
+  void readShare(location.hash)
     .then((text) => {
       if (!text) return;
       if (text.length > BIG_PASTE) hold({ kind: 'text', text }, `Shared input · ${formatBytes(text.length)}`);
@@ -187,5 +187,5 @@ function init(root: HTMLElement): void {
         void run({ kind: 'text', text });
       }
     })
-    .catch(() => showError('This share link is damaged: its input could not be decoded.'));
+    .catch((e: unknown) => showError(`This share link cannot be opened. ${(e as Error).message}`));
 }

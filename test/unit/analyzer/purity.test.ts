@@ -15,6 +15,22 @@ describe('engine purity', () => {
       .map((s) => s.rel);
     expect(offenders).toEqual([]);
   });
+  it('can reach no network API: no way to send a log anywhere', () => {
+    // The share modules run in the same worker as the engine.
+    const SHARE = new URL('../../../src/share/', import.meta.url).pathname;
+    const all = [...sources.filter((s) => !BUILD_TIME.has(s.rel)), ...listFiles(SHARE).map((p) => ({ rel: p, text: readFileSync(p, 'utf8') }))];
+    // Also no way to reach them indirectly: no global object, no eval, no dynamic import.
+    const NETWORK = /\b(?:fetch|XMLHttpRequest|WebSocket|importScripts|sendBeacon|EventSource|WebTransport|RTCPeerConnection|globalThis|self|window|eval|Function)\b|\bimport\s*\(/;
+    // Code only: comments and the text inside string literals (fix texts name WebSocket) are not calls.
+    const code = (t: string) =>
+      t
+        .replace(/\/\*[\s\S]*?\*\/|(?<![:'"`])\/\/.*$/gm, '')
+        .replace(/'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, "''")
+        .replace(/`(?:\\.|[^`\\])*`/g, '``');
+    const offenders = all.filter((s) => NETWORK.test(code(s.text))).map((s) => s.rel);
+    expect(offenders).toEqual([]);
+    expect(all.length).toBeGreaterThan(40);
+  });
   it('imports relative modules with their .ts extension', () => {
     const bad = sources.flatMap((s) => [...s.text.matchAll(/from '(\.{1,2}\/[^']+)'/g)].filter((m) => !/\.(ts|json)$/.test(m[1]!)).map((m) => `${s.rel}: ${m[1]}`));
     expect(bad).toEqual([]);

@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { AnalyzerWorker, Progress } from '../../../worker/analyzer.worker.ts';
 import type { Report } from '../../../analyzer/types.ts';
+import type { RedactedExport, RedactionKind } from '../../../share/redact.ts';
 
 export type Input = { kind: 'text'; text: string } | { kind: 'file'; file: File };
 
@@ -39,4 +40,14 @@ export async function cancel(): Promise<void> {
   const run = lastRun;
   lastRun++;
   await worker().cancel(run);
+}
+
+/** The input of a share link, decoded in the worker; rejects with the link's problem in plain words. */
+export async function readShare(hash: string): Promise<string | null> {
+  return worker().readShare(hash);
+}
+
+/** One redaction for every export, done in the worker. */
+export async function redactForExport(input: string | null, report: Report, kinds: RedactionKind[], keepHosts: string[]): Promise<RedactedExport> {
+  return worker().redactExport(input, report, kinds, keepHosts);
 }
