@@ -26,6 +26,10 @@ import { recogniseUwsgi } from './parse/uwsgi.ts';
 import { recogniseNode } from './parse/node.ts';
 import { recogniseSelinux } from './parse/selinux.ts';
 import { recogniseIngress } from './parse/ingress.ts';
+import { recogniseApache } from './parse/apache.ts';
+import { recogniseSupervisord } from './parse/supervisord.ts';
+import { recogniseRubyServer } from './parse/ruby-server.ts';
+import { recognisePlatformRouter } from './parse/platform-router.ts';
 import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
 import { parseCollectorMarker, type Section } from './parse/collector.ts';
 import { parseSsLine, parseUlimitLine } from './parse/host-facts.ts';
@@ -361,6 +365,10 @@ export class Analyzer {
       recogniseUwsgi(scan, at, tg) ??
       recogniseNode(scan, at, tg) ??
       recogniseIngress(scan, at) ??
+      recogniseApache(scan, at) ??
+      recogniseSupervisord(scan, at) ??
+      recogniseRubyServer(scan, at) ??
+      recognisePlatformRouter(scan, at, tg) ??
       recogniseBrowserPage(scan, at) ??
       (tg?.startsWith('php') && tg.includes('fpm') ? { kind: 'php-fpm', facts: {} } : null)
     );

@@ -69,3 +69,11 @@ export function syslogTime(v: string, year?: string): string | undefined {
 export function anyTime(v: string): string | undefined {
   return isoTime(v) ?? timeLocal(v) ?? (isNginxErrorTime(v, 0) ? nginxErrorTime(v, 0) : undefined) ?? fpmTime(v);
 }
+
+/** ctime as Apache writes it: "Fri Dec 20 22:00:10.627115 2019" or "Sat Jul  8 17:32:14 2017" → ISO, or undefined. */
+export function ctimeTime(v: string): string | undefined {
+  const m = /^[A-Z][a-z]{2} ([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}:\d{2}:\d{2})(?:\.\d{1,9})? (\d{4})$/.exec(v);
+  if (!m) return undefined;
+  const mon = MONTHS[m[1]!];
+  return mon ? `${m[4]}-${mon}-${m[2]!.padStart(2, '0')}T${m[3]}` : undefined;
+}
