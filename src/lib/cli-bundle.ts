@@ -1,16 +1,19 @@
 /**
- * The single-file CLI. After the build, bundles src/cli/bundle-entry.ts with
+ * The single-file CLI and the fleet exports. After the build, bundles src/cli/bundle-entry.ts with
  * esbuild into dist/badgateway.mjs (served at /badgateway.mjs; the package's
  * bin) with the catalog the site serves at /api/catalog.json embedded, for
  * Node ≥ 18 and no dependencies, and writes dist/badgateway.mjs.sha256 in
- * `sha256sum -c` format beside it.
+ * `sha256sum -c` format beside it; then the mtail program and the Prometheus
+ * and Loki rules compiled from the same catalog into dist/export/.
  */
 import { createHash } from 'node:crypto';
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { AstroIntegration } from 'astro';
+import { fleetExports } from '../analyzer/export/index.ts';
+import type { SiteCatalog } from '../catalog/site.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUNDLE_NAME = 'badgateway.mjs';
@@ -50,14 +53,27 @@ export async function buildCliBundle(distDir: string, catalogJson: string): Prom
   return outfile;
 }
 
+/** Writes dist/export/… from the built catalog; returns the dist-relative paths. */
+export function writeFleetExports(distDir: string, catalogJson: string): string[] {
+  const catalog = JSON.parse(catalogJson) as SiteCatalog;
+  const files = fleetExports(catalog, { site: catalog.site, generated: `catalog v${catalog.version}, ${catalog.generated}` });
+  for (const [rel, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(distDir, rel)), { recursive: true });
+    writeFileSync(join(distDir, rel), text);
+  }
+  return Object.keys(files);
+}
+
 export function cliBundle(): AstroIntegration {
   return {
-    name: 'badgateway-cli-bundle',
+    name: 'badgateway-cli-and-exports',
     hooks: {
       'astro:build:done': async ({ dir, logger }) => {
         const dist = fileURLToPath(dir);
-        const file = await buildCliBundle(dist, readFileSync(join(dist, 'api/catalog.json'), 'utf8'));
+        const catalogJson = readFileSync(join(dist, 'api/catalog.json'), 'utf8');
+        const file = await buildCliBundle(dist, catalogJson);
         logger.info(`wrote ${file} and its .sha256`);
+        logger.info(`wrote ${writeFleetExports(dist, catalogJson).join(', ')}`);
       },
     },
   };
