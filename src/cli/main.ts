@@ -192,20 +192,20 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       await write(io.stdout, formatText(report, { color, siteUrl: args.siteUrl }));
     }
   }
-  if (args.format !== 'text') for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${w}\n`);
-  return finalStatus(report, io, { since: args.since, dropped });
+  // A --since window with no line of a log that had lines is quiet, not "empty input".
+  const quietWindow = dropped > 0 && report.stats.lines === (report.stats.byKind.blank ?? 0);
+  if (args.format !== 'text' && !quietWindow) for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${w}\n`);
+  return finalStatus(report, io, { dropped });
 }
 
 /** The exit status, with a line on stderr when nothing was recognised (so exit 3 never passes silently). */
-function finalStatus(report: Report, io: CliIO, window: { since: string | undefined; dropped: number }): number {
+function finalStatus(report: Report, io: CliIO, window: { dropped: number }): number {
   const code = exitCode(report);
   if (code !== EXIT.unrecognised) return code;
   const content = report.stats.lines - (report.stats.byKind.blank ?? 0);
-  if (window.dropped > 0 && content === 0) {
-    // The log was read and understood; it just has nothing in the window asked for.
-    io.stderr.write(`badgateway: no lines since ${window.since} (${window.dropped} older line(s) skipped)\n`);
-    return EXIT.ok;
-  }
+  // The log was read and its lines had times: it just has nothing in the window asked for.
+  // Quiet, like any exit 0, so a cron job with --since 5m does not mail every quiet interval.
+  if (window.dropped > 0 && content === 0) return EXIT.ok;
   if (content === 0) io.stderr.write('badgateway: the input is empty: nothing to analyse\n');
   else if (report.warnings.some((w) => w.includes('looks binary'))) {
     io.stderr.write('badgateway: the input looks binary and nothing in it was recognised (not a log, or compressed with something other than gzip?)\n');

@@ -18,6 +18,9 @@ export function logqlString(s: string): string {
   return s.includes('`') ? JSON.stringify(s) : `\`${s}\``;
 }
 
+/** A YAML literal block: LogQL as written, so the selector can be edited with sed. */
+const block = (s: string): string => `|-\n          ${s}`;
+
 /** One LogQL line filter per cause: its rules' patterns joined. */
 export function causeFilters(rules: LineRule[]): Map<string, string> {
   const byCause = new Map<string, string[]>();
@@ -47,12 +50,12 @@ export function lokiRules(catalog: Catalog, rules: LineRule[], meta: ExportMeta,
     const status = String(rules.find((r) => r.cause === cause.id)!.status);
     out.push(
       '      - record: badgateway:lines:count5m',
-      `        expr: ${q(count)}`,
+      `        expr: ${block(count)}`,
       '        labels:',
       `          cause: ${q(cause.id)}`,
       `          status: ${q(status)}`,
       `      - alert: ${alertName(cause.id)}`,
-      `        expr: ${q(`${count} > ${t.lines}`)}`,
+      `        expr: ${block(`${count} > ${t.lines}`)}`,
       `        for: ${t.for}`,
       '        labels:',
       `          severity: ${q(t.severity)}`,
