@@ -148,13 +148,18 @@ describe('promtool on the exported alerting rules', () => {
       series('badgateway_http_responses_total', { status: '502' }, '0+10x40'),
       series('badgateway_http_responses_total', { status: '200' }, '0+10x40'),
     ];
-    const alertTests = causes.map((c) => {
+    interface AlertTest {
+      eval_time: string;
+      alertname: string;
+      exp_alerts: { exp_labels: Record<string, string>; exp_annotations: Record<string, string> }[];
+    }
+    const alertTests = causes.map((c): AlertTest => {
       const rule = alerts.get(alertName(c.id))!;
       expect(rule.annotations!.runbook_url).toBe(`${catalog.site}/causes/${c.id}/#fix`);
-      if (c === quiet) return { eval_time: '30m', alertname: rule.alert, exp_alerts: [] };
+      if (c === quiet) return { eval_time: '30m', alertname: rule.alert!, exp_alerts: [] };
       return {
         eval_time: '30m',
-        alertname: rule.alert,
+        alertname: rule.alert!,
         exp_alerts: [
           {
             exp_labels: { ...base, cause: c.id, status: String(c.status[0]), severity: THRESHOLDS[c.severity].severity },
