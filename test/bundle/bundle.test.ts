@@ -50,8 +50,11 @@ beforeAll(() => {
 });
 
 describe('dist/badgateway.mjs under Debian Node 18', () => {
-  it('is really Node 18', () => {
+  it('is really Node 18, and the bundle uses nothing newer Nodes add (import.meta.dirname, type stripping)', () => {
     expect(run(node18.node, ['--version'], node18.env).out).toMatch(/^v18\./);
+    const text = readFileSync(BUNDLE, 'utf8');
+    expect(text).not.toMatch(/import\.meta\.(?:dirname|filename)|process\.features|\.ts['"]\)/);
+    expect(text.startsWith('#!/usr/bin/env node\n')).toBe(true);
   });
 
   it('verifies with sha256sum -c, as the README tells on-call engineers to', () => {

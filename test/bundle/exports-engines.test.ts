@@ -9,6 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { parser as logql } from '@grafana/lezer-logql';
+import { RE2JS } from 're2js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyze } from '../../src/analyzer/index.ts';
 import type { LineResult } from '../../src/analyzer/types.ts';
@@ -194,5 +196,21 @@ describe('promtool on the exported alerting rules', () => {
     const r = spawnSync(tool('promtool', 'prometheus'), ['test', 'rules', testFile], { encoding: 'utf8', cwd: join(work, 'promtool') });
     expect(r.status, (r.stdout + r.stderr).slice(0, 4000)).toBe(0);
     expect(r.stdout).toMatch(/SUCCESS/);
+  });
+});
+
+describe('the exported Loki rules', () => {
+  it('every expression parses as LogQL and every line filter compiles under RE2', () => {
+    const doc = parseYaml(readFileSync(requireBuilt(join(DIST, 'export/loki/badgateway.rules.yml')), 'utf8')) as { groups: { rules: { expr: string; record?: string; alert?: string }[] }[] };
+    const all = doc.groups.flatMap((g) => g.rules);
+    expect(all.length).toBeGreaterThan(80);
+    for (const r of all) {
+      const errors: number[] = [];
+      logql.parse(r.expr).iterate({ enter: (n) => void (n.type.isError && errors.push(n.from)) });
+      expect(errors, `${r.record ?? r.alert}: ${r.expr.slice(0, 160)}`).toEqual([]);
+      const filter = /\|~ `([^`]*)`/.exec(r.expr);
+      expect(filter, r.expr.slice(0, 160)).not.toBeNull();
+      expect(() => RE2JS.compile(filter![1]!)).not.toThrow();
+    }
   });
 });
