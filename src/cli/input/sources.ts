@@ -1,7 +1,9 @@
 /** A FILE argument or "-" → a byte stream, with its size when it has one. */
-import { createReadStream, statSync } from 'node:fs';
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from './decode.ts';
+
+const CHUNK = 1 << 20;
 
 export interface ByteSource {
   /** The path as given, or "standard input". */
@@ -21,13 +23,25 @@ export function openSource(file: string, stdin: Readable): ByteSource {
   } catch (e) {
     throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
   }
-  const stream = createReadStream(file, { highWaterMark: 1 << 20 });
-  // Permission errors surface on the first read; name the file in the message.
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  }
+  // Plain synchronous reads: a log file is read start to end, and this is cheaper than a stream.
   const bytes = (async function* () {
     try {
-      for await (const c of stream) yield c as Uint8Array;
+      for (;;) {
+        const buf = new Uint8Array(CHUNK);
+        const n = readSync(fd, buf, 0, CHUNK, null);
+        if (n === 0) return;
+        yield n === CHUNK ? buf : buf.subarray(0, n);
+      }
     } catch (e) {
-      throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+      throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+    } finally {
+      closeSync(fd);
     }
   })();
   return { name: file, size, bytes };
