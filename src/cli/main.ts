@@ -143,7 +143,8 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
     }
   };
 
-  const lineMap = new LineMap(sources.map((s) => s.name));
+  // Only SARIF needs lines mapped back to files (the map grows with interleaved inputs).
+  const lineMap = args.format === 'sarif' ? new LineMap(sources.map((s) => s.name)) : undefined;
   let dropped = 0;
   try {
     if (sources.length === 1 && since === undefined && args.format !== 'sarif') {
@@ -155,7 +156,8 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       let batchBytes = 0;
       let n = 0;
       for await (const l of mergeByTime(lines, { since, timeOf: (t) => lineTime(t), onDropped: () => dropped++ })) {
-        lineMap.add(++n, l.source, l.sourceLine, l.text);
+        n++;
+        lineMap?.add(n, l.source, l.sourceLine, l.text);
         batch += `${l.text}\n`;
         batchBytes += l.bytes;
         if (batch.length >= BATCH_CHARS) {
@@ -185,7 +187,7 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       await write(io.stdout, reportToMarkdown(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
       break;
     case 'sarif':
-      await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap.locate(l) }));
+      await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap!.locate(l) }));
       break;
     default: {
       const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));

@@ -10,7 +10,7 @@ import { decodeText, sniffEncoding } from '../../../src/cli/input/decode.ts';
 import { globToRegExp } from '../../../src/cli/input/glob.ts';
 import { lineTime, parseSince } from '../../../src/cli/input/line-time.ts';
 import { mergeByTime } from '../../../src/cli/input/merge.ts';
-import { splitLines } from '../../../src/cli/input/lines.ts';
+import { MAX_LINE_CHARS, splitLines } from '../../../src/cli/input/lines.ts';
 import { LineMap } from '../../../src/cli/input/line-map.ts';
 
 const ROOT = new URL('../../../', import.meta.url).pathname;
@@ -167,6 +167,14 @@ describe('input helpers', () => {
     const got: string[] = [];
     for await (const l of splitLines(chunks())) got.push(l.text);
     expect(got).toEqual(['abc', 'd\r', 'e']);
+    async function* endless() {
+      const piece = 'x'.repeat(1 << 20);
+      for (let i = 0; i < 20; i++) yield { text: piece, bytes: piece.length };
+      yield { text: '\nnext', bytes: 5 };
+    }
+    const long: string[] = [];
+    for await (const l of splitLines(endless())) long.push(l.text);
+    expect(long.map((l) => l.length)).toEqual([MAX_LINE_CHARS, 4]);
   });
 
   it('maps merged lines back to files, and nginx -T dumps to their configuration files', () => {
