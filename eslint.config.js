@@ -5,7 +5,7 @@ import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 
 export default defineConfig(
-  { ignores: ['dist/', '.astro/', 'node_modules/', 'test/lab/work/', 'bench/work/', 'test-results/', 'playwright-report/', '**/*.astro'] },
+  { ignores: ['dist/', '.astro/', '.cache/', 'node_modules/', 'test/lab/work/', 'bench/work/', 'test-results/', 'playwright-report/', '**/*.astro'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

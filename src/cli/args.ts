@@ -1,24 +1,27 @@
 /** Command-line arguments of `badgateway`. */
 
-export type Format = 'text' | 'json' | 'markdown' | 'jira' | 'jsonl';
+export type Format = 'text' | 'json' | 'markdown' | 'jira' | 'jsonl' | 'sarif';
 
 export interface CliArgs {
   command: 'analyze' | 'help' | 'version';
-  file?: string;
+  /** Paths, glob patterns or "-" (standard input), as given. */
+  files: string[];
   format: Format;
   siteUrl: string;
   content?: string;
   catalog?: string;
+  /** Only lines logged at or after this time (`30m`, `2h`, `1d`, an ISO time), as given. */
+  since?: string;
   color?: boolean;
   progress?: boolean;
 }
 
 export class UsageError extends Error {}
 
-const FORMATS: Format[] = ['text', 'json', 'markdown', 'jira', 'jsonl'];
+const FORMATS: Format[] = ['text', 'json', 'markdown', 'jira', 'jsonl', 'sarif'];
 
 export function parseArgs(argv: string[]): CliArgs {
-  const out: CliArgs = { command: 'help', format: 'text', siteUrl: 'https://badgateway.dev' };
+  const out: CliArgs = { command: 'help', files: [], format: 'text', siteUrl: 'https://badgateway.dev' };
   const rest: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]!;
@@ -43,6 +46,8 @@ export function parseArgs(argv: string[]): CliArgs {
       out.content = value();
     } else if (a === '--catalog' || a.startsWith('--catalog=')) {
       out.catalog = value();
+    } else if (a === '--since' || a.startsWith('--since=')) {
+      out.since = value();
     } else if (a === '--color') out.color = true;
     else if (a === '--no-color') out.color = false;
     else if (a === '--progress') out.progress = true;
@@ -54,24 +59,30 @@ export function parseArgs(argv: string[]): CliArgs {
   if (rest.length === 0) return out;
   if (rest[0] !== 'analyze') throw new UsageError(`unknown command "${rest[0]}" (try: badgateway analyze FILE)`);
   if (rest.length < 2) throw new UsageError('analyze needs a FILE (or - for standard input)');
-  if (rest.length > 2) throw new UsageError(`analyze takes one FILE, got ${rest.length - 1}`);
-  return { ...out, command: 'analyze', file: rest[1]! };
+  const files = rest.slice(1);
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('standard input ("-") can be read only once');
+  return { ...out, command: 'analyze', files };
 }
 
 export const HELP = `badgateway — find why nginx answered 502/504, from logs and configuration
 
 Usage:
-  badgateway analyze FILE|-  [options]
+  badgateway analyze FILE...|-  [options]
 
 FILE is any mix of nginx error/access logs, PHP-FPM/kernel/systemd/app logs,
 nginx configuration (nginx -T), PHP-FPM pool files or a collector bundle.
+Several files and globs ('error.log*', expanded here too when quoted) are
+merged in time order; .gz files are decompressed; UTF-16 is read as such.
 "-" reads standard input. Nothing leaves your machine.
 
 Options:
   -f, --format FORMAT   text (default), json (the full report), markdown (for tickets),
-                        jira (wiki markup for Jira), jsonl (one JSON object per input line)
-  --site-url URL        origin for article links in markdown/text (default https://badgateway.dev)
-  --content DIR         read cause articles from DIR instead of the package's content/
+                        jira (wiki markup for Jira), jsonl (one JSON object per input line),
+                        sarif (SARIF 2.1.0 for CI)
+  --since WHEN          only lines logged since WHEN: 30m, 2h, 1d or an ISO time
+                        (2026-11-23T02:00); lines without a time go with the line before
+  --site-url URL        origin for article links (default https://badgateway.dev)
+  --content DIR         read cause articles from DIR instead of the built-in catalog
   --catalog FILE        use a compiled catalog JSON (e.g. the site's /api/catalog.json) instead
   --color / --no-color  force colours on or off (default: on for a terminal; NO_COLOR disables)
   --progress / --no-progress   progress on stderr (default: large files on a terminal)
@@ -79,5 +90,7 @@ Options:
   -V, --version         print the version
 
 Exit status:
-  0  no findings    1  findings    2  bad input or usage (message on stderr)
+  0  understood, nothing wrong     1  findings
+  2  bad input or usage (message on stderr)
+  3  nothing in the input was recognised (empty, not a log, binary)
 `;

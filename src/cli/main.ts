@@ -1,24 +1,30 @@
 /**
- * `badgateway analyze FILE|-`: reads the input in chunks (constant memory),
- * feeds the engine, prints the report. Argument parsing, I/O and formatting
- * only; every decision is the engine's.
+ * `badgateway analyze FILE...|-`: reads the inputs as they lie on disk (gzip,
+ * UTF-16, several files merged in time order, `--since`), feeds the engine,
+ * prints the report and exits with a status scripts can branch on. Argument
+ * parsing, I/O and formatting only; every decision is the engine's.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import type { Readable, Writable } from 'node:stream';
 import { Analyzer } from '../analyzer/index.ts';
-import type { Catalog, LineResult } from '../analyzer/types.ts';
+import type { Catalog, LineResult, Report } from '../analyzer/types.ts';
 import { reportToMarkdown } from '../analyzer/report/markdown.ts';
 import { reportToJira } from '../analyzer/report/jira.ts';
-import { loadCatalog } from '../catalog/from-disk.ts';
 import { HELP, parseArgs, UsageError, type CliArgs } from './args.ts';
 import { formatText, terminalSafe } from './format-text.ts';
+import { formatSarif } from './format-sarif.ts';
+import { EXIT, exitCode } from './exit-code.ts';
+import { decodeText, InputError } from './input/decode.ts';
+import { expandFiles } from './input/glob.ts';
+import { splitLines } from './input/lines.ts';
+import { mergeByTime } from './input/merge.ts';
+import { lineTime, parseSince } from './input/line-time.ts';
+import { LineMap } from './input/line-map.ts';
+import { openSource, type ByteSource } from './input/sources.ts';
 
-/** The package root, whatever the working directory. */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const CHUNK = 1 << 20;
 const PROGRESS_MIN_BYTES = 64 << 20;
+/** Lines are handed to the engine in batches of about this many characters. */
+const BATCH_CHARS = 1 << 16;
 
 export interface CliIO {
   stdin: Readable;
@@ -27,10 +33,19 @@ export interface CliIO {
   env: Record<string, string | undefined>;
 }
 
-function version(): string {
-  const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string };
-  return pkg.version;
+/**
+ * What differs between a checkout (src/cli/checkout.ts) and the single-file
+ * bundle (src/cli/bundle-entry.ts): where the version and the catalog come from.
+ */
+export interface CliContext {
+  version: () => string;
+  /** The catalog used without --catalog/--content, and a name for messages. */
+  catalog: { load: () => Catalog; from: string };
+  /** Compiles cause articles from a content/ directory (`--content`); only a checkout has the compiler. */
+  loadContent?: (dir: string) => Catalog;
 }
+
+export const PROCESS_IO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
 
 function write(stream: Writable, text: string): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -42,50 +57,59 @@ function write(stream: Writable, text: string): Promise<void> {
   });
 }
 
-export async function main(argv: string[], io: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+function loadChosenCatalog(args: CliArgs, ctx: CliContext): Catalog {
+  if (args.catalog) {
+    const c = JSON.parse(readFileSync(args.catalog, 'utf8')) as Catalog;
+    if (!Array.isArray(c.causes)) throw new Error('not a catalog (no "causes" array)');
+    return c;
+  }
+  if (args.content) {
+    if (!ctx.loadContent) throw new Error('--content needs a checkout of the project; use --catalog FILE with the site\'s /api/catalog.json');
+    return ctx.loadContent(args.content);
+  }
+  return ctx.catalog.load();
+}
+
+export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<number> {
   let args: CliArgs;
+  let since: number | undefined;
   try {
     args = parseArgs(argv);
+    if (args.since !== undefined) {
+      since = parseSince(args.since);
+      if (since === undefined) throw new UsageError(`--since takes 30m, 2h, 1d or an ISO time like 2026-11-23T02:00, got "${args.since}"`);
+    }
   } catch (e) {
     if (e instanceof UsageError) {
       io.stderr.write(`badgateway: ${e.message}\n\n${HELP}`);
-      return 2;
+      return EXIT.usage;
     }
     throw e;
   }
   if (args.command === 'help') {
     io.stdout.write(HELP);
-    return argv.length === 0 ? 2 : 0;
+    return argv.length === 0 ? EXIT.usage : EXIT.ok;
   }
   if (args.command === 'version') {
-    io.stdout.write(`badgateway ${version()}\n`);
-    return 0;
+    io.stdout.write(`badgateway ${ctx.version()}\n`);
+    return EXIT.ok;
   }
 
   let catalog: Catalog;
-  const source = args.catalog ?? args.content ?? join(ROOT, 'content');
   try {
-    if (args.catalog) {
-      catalog = JSON.parse(readFileSync(args.catalog, 'utf8')) as Catalog;
-      if (!Array.isArray(catalog.causes)) throw new Error('not a catalog (no "causes" array)');
-    } else catalog = loadCatalog(source);
+    catalog = loadChosenCatalog(args, ctx);
   } catch (e) {
-    io.stderr.write(`badgateway: cannot load the cause catalog from ${source}: ${(e as Error).message}\n`);
-    return 2;
+    io.stderr.write(`badgateway: cannot load the cause catalog from ${args.catalog ?? args.content ?? ctx.catalog.from}: ${(e as Error).message}\n`);
+    return EXIT.usage;
   }
 
-  let fd: number | undefined;
-  let size = 0;
-  if (args.file !== '-') {
-    try {
-      const st = statSync(args.file!);
-      if (st.isDirectory()) throw new Error('is a directory');
-      size = st.size;
-      fd = openSync(args.file!, 'r');
-    } catch (e) {
-      io.stderr.write(`badgateway: cannot read ${args.file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}\n`);
-      return 2;
-    }
+  let sources: ByteSource[];
+  try {
+    sources = expandFiles(args.files).map((f) => openSource(f, io.stdin));
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr.write(`badgateway: ${e.message}\n`);
+    return EXIT.usage;
   }
 
   // jsonl: one object per input line, written as the engine goes (bounded buffer, honours backpressure).
@@ -97,12 +121,14 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
         }
       : undefined;
   const analyzer = new Analyzer(onLine ? { catalog, onLine } : { catalog });
-  const decoder = new TextDecoder('utf-8', { fatal: false });
+  const size = sources.reduce((n, s) => n + s.size, 0);
   const showProgress = args.progress ?? (Boolean(io.stderr.isTTY) && size >= PROGRESS_MIN_BYTES);
   let lastProgress = 0;
+  let readBytes = 0;
 
-  const consume = async (bytes: Uint8Array): Promise<void> => {
-    analyzer.push(decoder.decode(bytes, { stream: true }), bytes.length);
+  const consume = async (text: string, bytes: number): Promise<void> => {
+    readBytes += bytes;
+    analyzer.push(text, bytes);
     if (pending.length) {
       const out = `${pending.join('\n')}\n`;
       pending = [];
@@ -112,42 +138,48 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
       const now = Date.now();
       if (now - lastProgress > 250) {
         lastProgress = now;
-        const p = analyzer.progress;
-        const pct = size ? ` ${Math.floor((p.bytes / size) * 100)}%` : '';
-        io.stderr.write(`\rbadgateway:${pct} ${(p.bytes / 1048576).toFixed(0)} MB, ${p.lines} lines`);
+        const pct = size ? ` ${Math.min(100, Math.floor((readBytes / size) * 100))}%` : '';
+        io.stderr.write(`\rbadgateway:${pct} ${(readBytes / 1048576).toFixed(0)} MB read, ${analyzer.progress.lines} lines`);
       }
     }
   };
 
+  // Only SARIF needs lines mapped back to files (the map grows with interleaved inputs).
+  const lineMap = args.format === 'sarif' ? new LineMap(sources.map((s) => s.name)) : undefined;
+  let dropped = 0;
   try {
-    if (fd !== undefined) {
-      // One reused buffer: memory stays flat however large the file is.
-      const buf = new Uint8Array(CHUNK);
-      try {
-        for (;;) {
-          const n = readSync(fd, buf, 0, CHUNK, null);
-          if (n === 0) break;
-          await consume(buf.subarray(0, n));
-        }
-      } finally {
-        closeSync(fd);
-      }
+    if (sources.length === 1 && since === undefined && args.format !== 'sarif') {
+      // One input as it comes: chunks straight to the engine, which splits the lines.
+      for await (const c of decodeText(sources[0]!.bytes, sources[0]!.name)) await consume(c.text, c.bytes);
     } else {
-      for await (const chunk of io.stdin) {
-        await consume(typeof chunk === 'string' ? new TextEncoder().encode(chunk) : (chunk as Uint8Array));
+      const lines = sources.map((s) => splitLines(decodeText(s.bytes, s.name)));
+      let batch = '';
+      let batchBytes = 0;
+      let n = 0;
+      for await (const l of mergeByTime(lines, { since, timeOf: (t) => lineTime(t), onDropped: () => dropped++ })) {
+        n++;
+        lineMap?.add(n, l.source, l.sourceLine, l.text);
+        batch += `${l.text}\n`;
+        batchBytes += l.bytes;
+        if (batch.length >= BATCH_CHARS) {
+          await consume(batch, batchBytes);
+          batch = '';
+          batchBytes = 0;
+        }
       }
+      if (batch || batchBytes) await consume(batch, batchBytes);
     }
-    analyzer.push(decoder.decode());
   } catch (e) {
-    io.stderr.write(`badgateway: error while reading ${args.file}: ${(e as Error).message}\n`);
-    return 2;
+    if (showProgress) io.stderr.write('\r\x1b[K');
+    io.stderr.write(`badgateway: ${e instanceof InputError ? e.message : `error while reading: ${(e as Error).message}`}\n`);
+    return EXIT.usage;
   }
   const report = analyzer.end();
   if (showProgress) io.stderr.write('\r\x1b[K');
+  if (pending.length) await write(io.stdout, `${pending.join('\n')}\n`);
 
   switch (args.format) {
     case 'jsonl':
-      if (pending.length) await write(io.stdout, `${pending.join('\n')}\n`);
       break;
     case 'json':
       await write(io.stdout, `${JSON.stringify(report, null, 2)}\n`);
@@ -157,18 +189,31 @@ export async function main(argv: string[], io: CliIO = { stdin: process.stdin, s
       break;
     case 'jira':
       await write(io.stdout, reportToJira(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
+    case 'sarif':
+      await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap!.locate(l) }));
       break;
     default: {
       const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));
       await write(io.stdout, formatText(report, { color, siteUrl: args.siteUrl }));
     }
   }
-  if (args.format !== 'text') for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${terminalSafe(w)}\n`);
+  // A --since window with no line of a log that had lines is quiet, not "empty input".
+  const quietWindow = dropped > 0 && report.stats.lines === (report.stats.byKind.blank ?? 0);
+  if (args.format !== 'text' && !quietWindow) for (const w of report.warnings) io.stderr.write(`badgateway: warning: ${terminalSafe(w)}\n`);
+  return finalStatus(report, io, { dropped });
+}
 
-  const recognised = report.stats.lines - (report.stats.byKind.blank ?? 0) - report.unrecognisedCount;
-  if (report.warnings.some((w) => w.includes('looks binary')) && recognised === 0) {
-    io.stderr.write('badgateway: the input looks binary and nothing in it was recognised (compressed log? try zcat FILE | badgateway analyze -)\n');
-    return 2;
-  }
-  return report.findings.length > 0 ? 1 : 0;
+/** The exit status, with a line on stderr when nothing was recognised (so exit 3 never passes silently). */
+function finalStatus(report: Report, io: CliIO, window: { dropped: number }): number {
+  const code = exitCode(report);
+  if (code !== EXIT.unrecognised) return code;
+  const content = report.stats.lines - (report.stats.byKind.blank ?? 0);
+  // The log was read and its lines had times: it just has nothing in the window asked for.
+  // Quiet, like any exit 0, so a cron job with --since 5m does not mail every quiet interval.
+  if (window.dropped > 0 && content === 0) return EXIT.ok;
+  if (content === 0) io.stderr.write('badgateway: the input is empty: nothing to analyse\n');
+  else if (report.warnings.some((w) => w.includes('looks binary'))) {
+    io.stderr.write('badgateway: the input looks binary and nothing in it was recognised (not a log, or compressed with something other than gzip?)\n');
+  } else io.stderr.write('badgateway: nothing in the input was recognised as an nginx, application or system log or as configuration\n');
+  return EXIT.unrecognised;
 }

@@ -9,6 +9,7 @@ import type { Catalog, Report } from '../analyzer/types.ts';
 import { readPermalink } from '../share/permalink.ts';
 import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
 import { lockNetwork } from './lockdown.ts';
+import { fileChunks } from './file-chunks.ts';
 
 export interface Progress {
   bytes: number;
@@ -75,19 +76,6 @@ async function* textChunks(text: string, size = 1 << 20): AsyncIterable<Chunk> {
     const piece = text.slice(i, i + size);
     yield { text: piece, bytes: piece.length };
   }
-}
-
-async function* fileChunks(file: Blob): AsyncIterable<Chunk> {
-  // Invalid UTF-8 becomes U+FFFD rather than an error: logs are often mixed encodings.
-  const decoder = new TextDecoder('utf-8', { fatal: false });
-  const reader = file.stream().getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    yield { text: decoder.decode(value, { stream: true }), bytes: value.byteLength };
-  }
-  const tail = decoder.decode();
-  if (tail) yield { text: tail, bytes: 0 };
 }
 
 const api = {

@@ -58,16 +58,30 @@ describe('badgateway CLI', () => {
     expect(r.out).toContain('](https://example.org/causes/connection-refused/)');
     expect(r.out).toMatch(/^## badgateway analysis/);
   });
-  it('exit 0 when nothing is found', () => {
+  it('exit 0 when the input was understood and nothing is wrong', () => {
     expect(analyze(join(FIX, 'clean.log')).code).toBe(0);
-    expect(analyze(join(FIX, 'crlf.log')).code).toBe(0);
+  });
+  it('exit 3, with a message, when nothing in the input was recognised: junk text, empty input, random bytes', () => {
+    const junk = analyze(join(FIX, 'crlf.log'));
+    expect(junk.code).toBe(3);
+    expect(junk.err).toMatch(/nothing in the input was recognised/);
+    const empty = cli(['analyze', '-', '--catalog', catalogFile], '');
+    expect(empty.code).toBe(3);
+    expect(empty.err).toMatch(/the input is empty/);
+    const random = join(dir, 'random.bin');
+    // Deterministic pseudo-random bytes (no gzip magic, no UTF-16 pattern).
+    let x = 12345;
+    writeFileSync(random, Buffer.from(Array.from({ length: 4096 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 0xff)));
+    const r = analyze(random);
+    expect(r.code).toBe(3);
+    expect(r.err).toMatch(/looks binary and nothing in it was recognised/);
   });
   it('reads standard input with "-"', () => {
     const r = cli(['analyze', '-', '--catalog', catalogFile, '--format', 'json'], readFileSync(join(FIX, 'mixed.log'), 'utf8'));
     expect(r.code).toBe(1);
     expect(JSON.parse(r.out).stats.lines).toBe(7);
   });
-  it('exit 2 with a message for a missing file, a directory, bad usage and binary input', () => {
+  it('exit 2 with a message for a missing file, a directory, bad usage and a broken .gz', () => {
     const missing = analyze(join(dir, 'nope.log'));
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/cannot read .*nope\.log: no such file/);
@@ -80,7 +94,11 @@ describe('badgateway CLI', () => {
     writeFileSync(bin, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0x00, 0x01, 0x02, 0x03, 0x0a, 0x00, 0x00, 0x07]));
     const b = analyze(bin);
     expect(b.code).toBe(2);
-    expect(b.err).toMatch(/looks binary/);
+    expect(b.err).toMatch(/blob\.gz: cannot decompress/);
+    const xz = join(dir, 'error.log.xz');
+    writeFileSync(xz, Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00, 0x00, 0x04]));
+    expect(analyze(xz).err).toMatch(/xz-compressed; decompress it first: xzcat/);
+    expect(cli(['analyze', 'x', '--since', 'yesterday']).err).toMatch(/--since takes 30m, 2h, 1d or an ISO time/);
   });
   it('--help and --version exit 0', () => {
     expect(cli(['--help']).out).toMatch(/Exit status:/);
@@ -101,12 +119,15 @@ describe('badgateway CLI', () => {
     const r = spawnSync('/usr/bin/node', [BIN, '--version'], { encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/needs Node\.js 22\.18 or newer/);
+    expect(r.stderr).toMatch(/dist\/badgateway\.mjs/);
   });
 });
 
 describe('argument parsing', () => {
   it('parses analyze with options', () => {
-    expect(parseArgs(['analyze', '-', '-f', 'jsonl', '--site-url=https://x.dev/'])).toMatchObject({ command: 'analyze', file: '-', format: 'jsonl', siteUrl: 'https://x.dev' });
+    expect(parseArgs(['analyze', '-', '-f', 'jsonl', '--site-url=https://x.dev/'])).toMatchObject({ command: 'analyze', files: ['-'], format: 'jsonl', siteUrl: 'https://x.dev' });
+    expect(parseArgs(['analyze', 'a.log', 'b.log.1.gz', '--since=30m', '-f', 'sarif'])).toMatchObject({ files: ['a.log', 'b.log.1.gz'], since: '30m', format: 'sarif' });
+    expect(() => parseArgs(['analyze', '-', '-'])).toThrow(/only once/);
   });
   it('rejects unknown options and relative site URLs', () => {
     expect(() => parseArgs(['analyze', 'f', '--frobnicate'])).toThrow(UsageError);

@@ -1,0 +1,48 @@
+/** A FILE argument or "-" → a byte stream, with its size when it has one. */
+import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import type { Readable } from 'node:stream';
+import { InputError } from './decode.ts';
+
+const CHUNK = 1 << 20;
+
+export interface ByteSource {
+  /** The path as given, or "standard input". */
+  name: string;
+  /** Bytes on disk (0 for standard input). */
+  size: number;
+  bytes: AsyncIterable<Uint8Array | string>;
+}
+
+export function openSource(file: string, stdin: Readable): ByteSource {
+  if (file === '-') return { name: 'standard input', size: 0, bytes: stdin };
+  let size: number;
+  try {
+    const st = statSync(file);
+    if (st.isDirectory()) throw new Error('is a directory');
+    size = st.size;
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (e as Error).message}`);
+  }
+  let fd: number;
+  try {
+    fd = openSync(file, 'r');
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as Error).message}`);
+  }
+  // Plain synchronous reads: a log file is read start to end, and this is cheaper than a stream.
+  const bytes = (async function* () {
+    try {
+      for (;;) {
+        const buf = new Uint8Array(CHUNK);
+        const n = readSync(fd, buf, 0, CHUNK, null);
+        if (n === 0) return;
+        yield n === CHUNK ? buf : buf.subarray(0, n);
+      }
+    } catch (e) {
+      throw new InputError(`cannot read ${file}: ${(e as Error).message}`);
+    } finally {
+      closeSync(fd);
+    }
+  })();
+  return { name: file, size, bytes };
+}
