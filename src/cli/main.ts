@@ -189,6 +189,7 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       break;
     case 'jira':
       await write(io.stdout, reportToJira(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
+      break;
     case 'sarif':
       await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap!.locate(l) }));
       break;

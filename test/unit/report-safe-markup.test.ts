@@ -16,6 +16,7 @@ import { reportToJira } from '../../src/analyzer/report/jira.ts';
 import { formatText, terminalSafe } from '../../src/cli/format-text.ts';
 import { analyze } from '../../src/analyzer/index.ts';
 import { main } from '../../src/cli/main.ts';
+import { CHECKOUT } from '../../src/cli/checkout.ts';
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -139,7 +140,7 @@ describe('terminal output', () => {
       let out = '';
       stdout.on('data', (c: Buffer) => (out += c.toString()));
       stderr.on('data', (c: Buffer) => (out += c.toString()));
-      expect(await main(['analyze', file, '--format', format, '--no-color'], { stdin: new PassThrough(), stdout, stderr, env: {} }), out).toBe(1);
+      expect(await main(['analyze', file, '--format', format, '--no-color'], { stdin: new PassThrough(), stdout, stderr, env: {} }, CHECKOUT), out).toBe(1);
       expect(out, format).toContain('Connection refused');
       expect(out.replace(/\n/g, ''), format).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
     }

@@ -9,6 +9,7 @@ import { Analyzer, analyze } from '../../../src/analyzer/index.ts';
 import { MAX_TALLY_KEYS } from '../../../src/analyzer/limits.ts';
 import { loadCatalog } from '../../../src/catalog/from-disk.ts';
 import { main } from '../../../src/cli/main.ts';
+import { CHECKOUT } from '../../../src/cli/checkout.ts';
 import { PassThrough } from 'node:stream';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -53,7 +54,7 @@ describe('log text as keys', () => {
       const stderr = new PassThrough();
       let out = '';
       stdout.on('data', (c: Buffer) => (out += c.toString()));
-      const code = await main(['analyze', file, '--format', format], { stdin: new PassThrough(), stdout, stderr, env: {} });
+      const code = await main(['analyze', file, '--format', format], { stdin: new PassThrough(), stdout, stderr, env: {} }, CHECKOUT);
       expect(code, format).toBe(1);
       expect(out, format).not.toContain('function ');
       expect(out, format).not.toContain('[native code]');
