@@ -9,6 +9,7 @@ import { contentFiles } from './src/lib/content-files.ts';
 import { urlRegistry } from './src/lib/url-registry.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { serviceWorker } from './src/lib/service-worker.ts';
+import { linkCheck } from './src/lib/link-check.ts';
 
 // Canonical URLs and the sitemap need the public origin; override for forks.
 const site = process.env.SITE_URL ?? 'https://badgateway.dev';
@@ -66,6 +67,8 @@ export default defineConfig({
     }),
     // After starlight(): it needs Pagefind's index in dist/ to precache it.
     serviceWorker(),
+    // Fails the build on an internal link to a missing page or anchor (src/lib/link-check.ts).
+    linkCheck(),
     // Last: it hashes the inline scripts and styles of the final HTML into each page's CSP.
     contentSecurityPolicy(),
   ],
