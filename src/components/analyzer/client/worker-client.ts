@@ -5,6 +5,7 @@
 import * as Comlink from 'comlink';
 import type { AnalyzerWorker, Progress } from '../../../worker/analyzer.worker.ts';
 import type { Report } from '../../../analyzer/types.ts';
+import type { LineAnatomy } from '../../../analyzer/anatomy.ts';
 
 export type Input = { kind: 'text'; text: string } | { kind: 'file'; file: File };
 
@@ -39,4 +40,9 @@ export async function cancel(): Promise<void> {
   const run = lastRun;
   lastRun++;
   await worker().cancel(run);
+}
+
+/** The fields of one line (a separate call: it never disturbs a running analysis). */
+export function explain(text: string): Promise<LineAnatomy> {
+  return worker().explainLine(text);
 }
