@@ -92,12 +92,7 @@ export function renderTimeline(wrap: HTMLElement, host: HTMLElement, input: Time
   select(peak);
 
   const yAxis = el('div', { class: 'az-tl__y', 'aria-hidden': 'true' }, el('span', {}, String(max)), el('span', { class: 'az-tl__ytitle' }, 'errors'), el('span', {}, '0'));
-  const xAxis = el(
-    'div',
-    { class: 'az-tl__x', 'aria-hidden': 'true' },
-    el('span', {}, minuteLabel(first.minute, withDate)),
-    el('span', { class: 'az-tl__xtitle' }, continuous ? 'time as logged (server time), one bar per minute' : 'minutes with activity only (the span is over a day)'),
-    el('span', {}, minuteLabel(last.minute, withDate)),
-  );
-  host.replaceChildren(el('div', { class: 'az-tl' }, yAxis, plot, el('span', {}), xAxis), readout);
+  const xAxis = el('div', { class: 'az-tl__x', 'aria-hidden': 'true' }, el('span', {}, minuteLabel(first.minute, withDate)), el('span', {}, minuteLabel(last.minute, withDate)));
+  const xTitle = el('div', { class: 'az-tl__xtitle' }, continuous ? 'time as logged (server time), one bar per minute' : 'minutes with activity only (the span is over a day)');
+  host.replaceChildren(el('div', { class: 'az-tl' }, yAxis, plot, el('span', {}), xAxis, el('span', {}), xTitle), readout);
 }
