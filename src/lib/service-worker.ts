@@ -166,7 +166,7 @@ async function fromCache(path) {
 }
 
 function offlinePage() {
-  const body = '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><link rel="icon" href="/favicon.svg"><title>Offline · badgateway</title>' +
+  const body = '<!doctype html><html lang="en"><meta charset="utf-8"><meta name="viewport" content="width=device-width"><meta name="color-scheme" content="light dark"><link rel="icon" href="/favicon.svg"><title>Offline · badgateway</title>' +
     '<body style="font:16px/1.5 system-ui,sans-serif;max-width:36rem;margin:3rem auto;padding:0 1rem">' +
     '<h1>You are offline</h1><p>This page was not saved on this device. The <a href="/">home page</a>, the <a href="/analyze/">analyzer</a>, search and the pages you visited work offline.</p>' +
     '<p>To keep every article on this device, use <strong>Save all for offline</strong> on the analyzer page while online.</p></body></html>';

@@ -60,7 +60,7 @@ function renderFinding(tpl: HTMLTemplateElement, f: Finding, index: number): HTM
   ($(li, '[data-f-more]') as HTMLDetailsElement).open = index === 0;
   $(li, '[data-f-more-summary]').textContent = `Fix, facts and evidence (${plural(f.count, 'line')})`;
   $(li, '[data-f-evidence-summary]').textContent =
-    f.evidence.length < f.count ? `Evidence: first ${f.evidence.length} of ${plural(f.count, 'line')}` : `Evidence (${plural(f.evidence.length, 'line')})`;
+    (f.evidence.length < f.count ? `Evidence: first ${f.evidence.length} of ${plural(f.count, 'line')}` : `Evidence (${plural(f.evidence.length, 'line')})`) + ' · tap a line to see its parts';
   return li;
 }
 
