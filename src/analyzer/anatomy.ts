@@ -86,10 +86,33 @@ const SYSCALLS: Record<string, string> = {
   'socket()': 'creating a socket.',
 };
 
+/** Labels and meanings for the facts other parsers (access log, PHP-FPM, app servers…) return. */
+const FACT_LABELS: Record<string, [string, string?]> = {
+  client: ['Client', 'the address of the client.'],
+  request: ['Request'],
+  status: ['Status sent', 'the status nginx sent to the client.'],
+  upstream_status: ['Upstream status', 'what each backend attempt answered ($upstream_status); "-" or 502 means no valid answer.'],
+  upstream: ['Upstream address', 'the backend nginx used ($upstream_addr).'],
+  pool: ['PHP-FPM pool'],
+  max_children: ['pm.max_children', 'how many PHP workers the pool may run at once.'],
+  socket: ['Unix socket'],
+  errno: ['Error number'],
+  timeout: ['Timeout'],
+  pid: ['Process id'],
+  signal: ['Signal', 'the signal that ended the process.'],
+};
+
+/** Where `value` stands in the line as a whole token (not inside a longer word or number), from `from` on. */
 function spanOf(line: string, value: string, from = 0): [number, number] | undefined {
   if (!value) return undefined;
-  const i = line.indexOf(value, from);
-  return i === -1 ? undefined : [i, i + value.length];
+  // A number must not continue a longer number or an address ("502" inside "10.0.0.502").
+  const joins = /^\d+$/.test(value) ? /[A-Za-z0-9.]/ : /[A-Za-z0-9]/;
+  const word = (c: string | undefined) => c !== undefined && joins.test(c);
+  for (let i = line.indexOf(value, from); i !== -1; i = line.indexOf(value, i + 1)) {
+    const end = i + value.length;
+    if ((!word(value[0]) || !word(line[i - 1])) && (!word(value.at(-1)) || !word(line[end]))) return [i, end];
+  }
+  return undefined;
 }
 
 function field(line: string, name: string, label: string, value: string, meaning?: string, from = 0): AnatomyField {
@@ -175,10 +198,13 @@ export function explainLine(text: string, catalog: Catalog): LineAnatomy {
     if (ctx.conf) fields.push(field(line, 'conf', 'Config file', ctx.conf, 'the configuration file and line nginx complained about.', at));
     if (!r?.cause && !ERROR_LEVELS.has(head.level)) out.harmless = true;
   } else if (r) {
-    for (const [k, v] of Object.entries(r.facts)) fields.push(field(line, k, k, v));
+    for (const [k, v] of Object.entries(r.facts)) {
+      const [label, meaning] = FACT_LABELS[k] ?? [k.replace(/_/g, ' ')];
+      fields.push(field(line, k, label, v, meaning));
+    }
   }
 
-  if (r?.status) fields.push({ name: 'status', label: 'Client gets', value: String(r.status), meaning: 'the HTTP status nginx returns for this failure.' });
+  if (r?.status && !fields.some((f) => f.name === 'status')) fields.push({ name: 'status', label: 'Client gets', value: String(r.status), meaning: 'the HTTP status nginx returns for this failure.' });
   if (r?.cause) {
     out.cause = r.cause;
     const title = catalog.causes.find((c) => c.id === r.cause)?.title;

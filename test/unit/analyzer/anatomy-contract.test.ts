@@ -36,6 +36,16 @@ describe('explainLine', () => {
     expect(a.cause).toBe('php-fpm-socket-missing');
   });
 
+  it('labels facts of other logs and never points a number at a longer number', () => {
+    const line = '10.0.0.502 - - [22/Nov/2026:23:58:07 +0000] "GET /x502 HTTP/1.1" 502 157 "-" "curl/7.88.1"';
+    const a = explainLine(line, catalog);
+    expect(a.kind).toBe('nginx-access');
+    const status = a.fields.filter((f) => f.name === 'status');
+    expect(status).toHaveLength(1);
+    expect(status[0]!.label).toBe('Status sent');
+    expect(status[0]!.span).toEqual([line.indexOf('" 502 ') + 2, line.indexOf('" 502 ') + 5]);
+  });
+
   it('names notice noise harmless and junk unrecognised, without inventing a cause', () => {
     const notice = explainLine('2026/11/22 23:58:07 [notice] 1#1: signal process started', catalog);
     expect(notice.harmless).toBe(true);
