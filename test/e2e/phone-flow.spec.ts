@@ -53,6 +53,25 @@ for (const theme of ['dark', 'light'] as const) {
     const font = await page.locator('.az-finding .az-line').first().evaluate((e) => getComputedStyle(e).fontFamily);
     expect(font).toMatch(/monospace/);
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), 'horizontal overflow').toBeLessThanOrEqual(0);
+
+    // Ticket and share from the header, then the link reopened on another phone lands on the same header.
+    const heading = await head.getByRole('heading', { level: 2 }).textContent();
+    await head.getByRole('button', { name: 'Copy for ticket' }).click();
+    await expect(head.locator('[data-export-note]')).toContainText('Copied');
+    await expect(head.locator('[data-export-note]')).toBeInViewport();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toMatch(/^## badgateway analysis/);
+    await head.getByRole('button', { name: 'Copy share link' }).click();
+    await expect(head.locator('[data-export-note]')).toContainText('Share link copied');
+    const url = await page.evaluate(() => navigator.clipboard.readText());
+    const other = await page.context().newPage();
+    await other.setViewportSize(PHONE);
+    await other.emulateMedia({ colorScheme: theme });
+    await other.goto(url);
+    const reopened = other.locator('[data-result-head]');
+    await expect(reopened).toBeFocused();
+    await expect(reopened).toBeInViewport();
+    await expect(reopened.getByRole('heading', { level: 2 })).toHaveText(heading!);
+    await other.close();
     void watched;
   });
 
