@@ -10,6 +10,7 @@ import { urlRegistry } from './src/lib/url-registry.ts';
 import { contentSecurityPolicy } from './src/lib/csp.ts';
 import { serviceWorker } from './src/lib/service-worker.ts';
 import { cliBundle } from './src/lib/cli-bundle.ts';
+import { linkCheck } from './src/lib/link-check.ts';
 
 // Canonical URLs and the sitemap need the public origin; override for forks.
 const site = process.env.SITE_URL ?? 'https://badgateway.dev';
@@ -69,6 +70,8 @@ export default defineConfig({
     serviceWorker(),
     // The single-file CLI (/badgateway.mjs) with the built catalog embedded, and the fleet rules (/export/).
     cliBundle(),
+    // Fails the build on an internal link to a missing page or anchor (src/lib/link-check.ts).
+    linkCheck(),
     // Last: it hashes the inline scripts and styles of the final HTML into each page's CSP.
     contentSecurityPolicy(),
   ],

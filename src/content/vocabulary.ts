@@ -18,7 +18,7 @@ export const LAYERS = {
 } as const;
 export type Layer = keyof typeof LAYERS;
 
-/** Stacks; each value has a guide at /stacks/<value>/. */
+/** Stacks; each value except `generic` has a guide at /stacks/<value>/ (see stackGuideUrl). */
 export const STACKS = {
   generic: 'Any backend',
   'php-fpm': 'PHP-FPM',
@@ -34,6 +34,11 @@ export const STACKS = {
   'redis-mysql': 'Redis / MySQL backed apps',
 } as const;
 export type Stack = keyof typeof STACKS;
+
+/** The stack guide's URL, or null for `generic` ("Any backend"), which names no stack and so has no guide. */
+export function stackGuideUrl(stack: Stack): string | null {
+  return stack === 'generic' ? null : `/stacks/${stack}/`;
+}
 
 /** What kind of input a signature reads. */
 export const SOURCES = {

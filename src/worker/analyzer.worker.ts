@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { Analyzer } from '../analyzer/index.ts';
+import { explainLine, type LineAnatomy } from '../analyzer/anatomy.ts';
 import type { Catalog, Report } from '../analyzer/types.ts';
 import { readPermalink } from '../share/permalink.ts';
 import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
@@ -108,6 +109,10 @@ const api = {
   async redactExport(input: string | null, report: Report, kinds: RedactionKind[], keepHosts: string[]): Promise<RedactedExport> {
     await catalog().catch(() => undefined);
     return redactExport(input, report, kinds, { keepHosts });
+  },
+  /** One line taken apart into its fields, for the page's per-line anatomy panel. */
+  async explainLine(text: string): Promise<LineAnatomy> {
+    return explainLine(text, await catalog());
   },
   /** Stops the given run at its next chunk. */
   cancel(runId: number): void {

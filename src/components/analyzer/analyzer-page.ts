@@ -1,12 +1,17 @@
 /**
  * Wires the analyzer page: input (typing, paste, drop, file picker, samples,
- * permalinks) → worker → rendered report. The main thread only renders.
+ * permalinks, including a new link opened in this tab) → worker → rendered
+ * report. After an input that arrived at once (not typing), the result header
+ * is focused and scrolled into view: on a phone it is otherwise below the
+ * fold. The main thread only renders.
  */
 import type { Report } from '../../analyzer/types.ts';
 import { $, formatBytes, plural } from './client/dom.ts';
 import { setupExport } from './client/export.ts';
+import { bindAnatomy } from './client/render-anatomy.ts';
 import { renderReport } from './client/render-report.ts';
-import { analyze, cancel, readShare, warm, type Input } from './client/worker-client.ts';
+import { analyze, cancel, explain, readShare, warm, type Input } from './client/worker-client.ts';
+import { openSiteSearch, searchableMessage } from '../../lib/site-search.ts';
 
 /** Pastes above this size are analysed without being put into the textarea. */
 const BIG_PASTE = 1 << 20;
@@ -36,6 +41,9 @@ function init(root: HTMLElement): void {
   let held: Input | null = null;
   let report: Report | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  /** Set by inputs that arrive whole (paste, file, sample, link): the next result is brought into view. */
+  let revealNext = false;
+  const resultHead = $(root, '[data-result-head]');
 
   const exporter = setupExport(root, {
     get report() {
@@ -78,6 +86,11 @@ function init(root: HTMLElement): void {
       results.hidden = false;
       status.textContent = renderReport(results, r) + (r.warnings.length ? ` ${r.warnings.join(' ')}` : '');
       exporter.refresh();
+      if (revealNext) {
+        revealNext = false;
+        resultHead.focus({ preventScroll: true });
+        resultHead.scrollIntoView({ block: 'start', behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'auto' : 'smooth' });
+      }
     } catch (e) {
       progress.hidden = true;
       showError(`The analyzer failed on this input: ${(e as Error).message}. Nothing was sent anywhere; try a smaller part of the log.`);
@@ -86,6 +99,7 @@ function init(root: HTMLElement): void {
 
   function hold(input: Input, label: string): void {
     held = input;
+    revealNext = true;
     textarea.value = '';
     textarea.hidden = true;
     fileChip.hidden = false;
@@ -109,6 +123,7 @@ function init(root: HTMLElement): void {
     timer = setTimeout(() => void run({ kind: 'text', text: textarea.value }), DEBOUNCE_MS);
   });
   textarea.addEventListener('paste', (e) => {
+    revealNext = true;
     const text = e.clipboardData?.getData('text/plain') ?? '';
     if (text.length > BIG_PASTE) {
       e.preventDefault();
@@ -158,34 +173,44 @@ function init(root: HTMLElement): void {
     if (sampleSelect.value === '' || text === undefined) return;
     if (held) clearHeld();
     textarea.value = text;
+    revealNext = true;
     void run({ kind: 'text', text });
   });
 
-  // "search the knowledge base for this" on unrecognised lines opens the site search.
+  // "search the knowledge base for this" on unrecognised lines opens the site search with the line's message.
   results.addEventListener('click', (e) => {
-    const a = (e.target as HTMLElement).closest<HTMLAnchorElement>('[data-search-line]');
-    if (!a) return;
-    e.preventDefault();
-    document.querySelector<HTMLButtonElement>('site-search button[data-open-modal]')?.click();
-    const query = (a.dataset.query ?? '').replace(/^\S+ \S+ \[\w+\] \d+#\d+: (\*\d+ )?/, '').slice(0, 120);
-    requestAnimationFrame(() => {
-      const input = document.querySelector<HTMLInputElement>('#starlight__search .pagefind-ui__search-input');
-      if (!input) return;
-      input.value = query;
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    });
+    const button = (e.target as HTMLElement).closest<HTMLElement>('[data-search-line]');
+    if (button) void openSiteSearch(searchableMessage(button.dataset.query ?? ''), e);
   });
+  bindAnatomy(results, explain);
 
   warm();
-  // Decoded in the worker: streaming, capped, off the main thread.
-  void readShare(location.hash)
-    .then((text) => {
-      if (!text) return;
-      if (text.length > BIG_PASTE) hold({ kind: 'text', text }, `Shared input · ${formatBytes(text.length)}`);
-      else {
-        textarea.value = text;
-        void run({ kind: 'text', text });
-      }
-    })
-    .catch((e: unknown) => showError(`This share link cannot be opened. ${(e as Error).message}`));
+  /** The input a share link (#input=… or #line=…) carries, put in the page and analysed. */
+  async function openLink(): Promise<void> {
+    let text: string | null;
+    try {
+      // Decoded in the worker: streaming, capped, off the main thread.
+      text = await readShare(location.hash);
+    } catch (e) {
+      showError(`This share link cannot be opened. ${(e as Error).message}`);
+      return;
+    }
+    if (!text) return;
+    showError(null);
+    revealNext = true;
+    if (text.length > BIG_PASTE) hold({ kind: 'text', text }, `Shared input · ${formatBytes(text.length)}`);
+    else {
+      if (held) clearHeld();
+      textarea.value = text;
+      void run({ kind: 'text', text });
+    }
+  }
+  void openLink();
+  // A share link opened in a tab already on this page only changes the fragment.
+  let lastHash = location.hash;
+  window.addEventListener('hashchange', () => {
+    if (location.hash === lastHash) return;
+    lastHash = location.hash;
+    void openLink();
+  });
 }

@@ -99,12 +99,14 @@ describe('service worker precache', () => {
       writeFileSync(join(dir, 'og/causes/x.png'), 'png');
       const a = precacheList(dir);
       expect(a.urls).toEqual(['/causes/x/', '/']);
+      expect(a.shell).toEqual(['/']);
+      expect(a.rest).toEqual(['/causes/x/']);
       writeFileSync(join(dir, 'causes/x/index.html'), 'x changed');
       const b = precacheList(dir);
       expect(b.version).not.toBe(a.version);
-      const sw = serviceWorkerSource(b.urls, b.version);
+      const sw = serviceWorkerSource(b);
       expect(sw).toContain(`const VERSION = "${b.version}";`);
-      expect(sw).toContain("key.startsWith('badgateway-') && key !== CACHE");
+      expect(sw).toContain('const SHELL = ["/"];');
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

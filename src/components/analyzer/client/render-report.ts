@@ -1,7 +1,14 @@
-/** Renders a Report into the page: summary, timeline, findings, unrecognised lines. */
-import type { Finding, Report, TimelineBucket } from '../../../analyzer/types.ts';
+/**
+ * Renders a Report into the page: the result header, findings (causes first;
+ * only the first one's evidence open, so a long paste stays a short page),
+ * summary, timeline, unrecognised lines. Evidence and unrecognised lines open
+ * their anatomy when activated (render-anatomy.ts).
+ */
+import type { Finding, Report } from '../../../analyzer/types.ts';
 import { $, el, highlighted, plural, withInlineCode } from './dom.ts';
 import { renderConfigExplain } from './render-config-explain.ts';
+import { makeExplainable } from './render-anatomy.ts';
+import { renderTimeline } from './render-timeline.ts';
 
 const top = (pairs: [string, number][], n = 3) => pairs.slice(0, n).map(([k, v]) => `${k} (${v})`).join(', ') || '—';
 const counts = (o: Record<string, number>) =>
@@ -23,38 +30,7 @@ function renderSummary(root: HTMLElement, r: Report): void {
   );
 }
 
-function renderTimeline(wrap: HTMLElement, host: HTMLElement, buckets: TimelineBucket[]): void {
-  wrap.hidden = buckets.length < 2;
-  if (wrap.hidden) return;
-  const NS = 'http://www.w3.org/2000/svg';
-  const w = 600;
-  const h = 64;
-  const max = Math.max(1, ...buckets.map((b) => Math.max(b.errors + b.server5xx, 1)));
-  const bw = w / buckets.length;
-  const svg = document.createElementNS(NS, 'svg');
-  svg.setAttribute('viewBox', `0 0 ${w} ${h}`);
-  svg.setAttribute('preserveAspectRatio', 'none');
-  svg.setAttribute('role', 'img');
-  const peak = buckets.reduce((a, b) => (b.errors + b.server5xx > a.errors + a.server5xx ? b : a));
-  svg.setAttribute('aria-label', `${buckets.length} minutes from ${buckets[0]!.minute} to ${buckets.at(-1)!.minute}; peak ${peak.errors + peak.server5xx} errors at ${peak.minute}`);
-  buckets.forEach((b, i) => {
-    const v = b.errors + b.server5xx;
-    const rect = document.createElementNS(NS, 'rect');
-    const bh = (v / max) * (h - 2);
-    rect.setAttribute('x', String(i * bw + 0.5));
-    rect.setAttribute('y', String(h - bh));
-    rect.setAttribute('width', String(Math.max(1, bw - 1)));
-    rect.setAttribute('height', String(bh));
-    rect.setAttribute('class', 'err');
-    const title = document.createElementNS(NS, 'title');
-    title.textContent = `${b.minute}: ${b.errors} error lines, ${b.server5xx} 5xx responses, ${b.requests} requests`;
-    rect.append(title);
-    svg.append(rect);
-  });
-  host.replaceChildren(svg);
-}
-
-function renderFinding(tpl: HTMLTemplateElement, f: Finding): HTMLElement {
+function renderFinding(tpl: HTMLTemplateElement, f: Finding, index: number): HTMLElement {
   const li = (tpl.content.firstElementChild as HTMLElement).cloneNode(true) as HTMLElement;
   li.dataset.severity = f.severity;
   li.dataset.cause = f.cause;
@@ -81,9 +57,11 @@ function renderFinding(tpl: HTMLTemplateElement, f: Finding): HTMLElement {
     facts.append(el('dt', {}, k), el('dd', {}, values.slice(0, 5).join(', ') + (values.length > 5 ? ` … (+${values.length - 5})` : '')));
   }
   const ev = $(li, '[data-f-evidence]');
-  for (const e of f.evidence) ev.append(el('li', {}, el('span', { class: 'az-ln' }, `line ${e.line}`), highlighted(e.text, e.span)));
+  for (const e of f.evidence) ev.append(el('li', {}, el('span', { class: 'az-ln' }, `line ${e.line}`), makeExplainable(highlighted(e.text, e.span), e.text, e.line)));
+  ($(li, '[data-f-more]') as HTMLDetailsElement).open = index === 0;
+  $(li, '[data-f-more-summary]').textContent = `Fix, facts and evidence (${plural(f.count, 'line')})`;
   $(li, '[data-f-evidence-summary]').textContent =
-    f.evidence.length < f.count ? `Evidence: first ${f.evidence.length} of ${plural(f.count, 'line')}` : `Evidence (${plural(f.evidence.length, 'line')})`;
+    (f.evidence.length < f.count ? `Evidence: first ${f.evidence.length} of ${plural(f.count, 'line')}` : `Evidence (${plural(f.evidence.length, 'line')})`) + ' · tap a line to see its parts';
   return li;
 }
 
@@ -95,11 +73,9 @@ function renderUnrecognised(wrap: HTMLElement, r: Report): void {
   const list = $(wrap, '[data-unrecognised]');
   list.replaceChildren(
     ...r.unrecognised.map((u) => {
-      const search = el('a', { href: '#', 'data-search-line': '' }, 'search the knowledge base for this');
+      const search = el('button', { type: 'button', class: 'az-linkbutton', 'data-search-line': '' }, 'search the knowledge base for this');
       search.dataset.query = u.text.slice(0, 200);
-      const text = highlighted(u.text, undefined);
-      text.append(' ', search);
-      return el('li', {}, el('span', { class: 'az-ln' }, `line ${u.line}`), text);
+      return el('li', {}, el('span', { class: 'az-ln' }, `line ${u.line}`), makeExplainable(highlighted(u.text, undefined), u.text, u.line), el('span', { class: 'az-line-actions' }, search));
     }),
   );
 }
@@ -109,11 +85,14 @@ export function renderReport(root: HTMLElement, r: Report): string {
   renderTimeline($(root, '[data-timeline-wrap]'), $(root, '[data-timeline]'), r.stats.timeline);
   const tpl = root.closest('[data-analyzer]')!.querySelector<HTMLTemplateElement>('template[data-finding-template]')!;
   const list = $(root, '[data-findings]');
-  list.replaceChildren(...r.findings.map((f) => renderFinding(tpl, f)));
-  $(root, '[data-findings-heading]').textContent = r.findings.length ? `Causes found (${r.findings.length})` : 'No known cause recognised';
+  list.replaceChildren(...r.findings.map((f, i) => renderFinding(tpl, f, i)));
+  $(root, '[data-findings-heading]').textContent = r.findings.length ? `${plural(r.findings.length, 'cause')} found` : 'No known cause found';
   renderConfigExplain(list, r);
-  renderUnrecognised($(root, '[data-unrecognised-wrap]'), r);
   const lead = r.findings[0];
+  $(root, '[data-result-lead]').textContent = lead
+    ? `in ${plural(r.stats.lines, 'line')} · most severe: ${lead.title} (${lead.status})`
+    : `in ${plural(r.stats.lines, 'line')}${r.unrecognisedCount ? ` · ${plural(r.unrecognisedCount, 'line')} not recognised, below` : ''}`;
+  renderUnrecognised($(root, '[data-unrecognised-wrap]'), r);
   return r.findings.length
     ? `Analysis complete: ${plural(r.findings.length, 'cause')} found in ${plural(r.stats.lines, 'line')}. Most severe: ${lead!.title} (${lead!.status}).`
     : `Analysis complete: no known cause in ${plural(r.stats.lines, 'line')}.`;

@@ -6,6 +6,7 @@ import * as Comlink from 'comlink';
 import type { AnalyzerWorker, Progress } from '../../../worker/analyzer.worker.ts';
 import type { Report } from '../../../analyzer/types.ts';
 import type { RedactedExport, RedactionKind } from '../../../share/redact.ts';
+import type { LineAnatomy } from '../../../analyzer/anatomy.ts';
 
 export type Input = { kind: 'text'; text: string } | { kind: 'file'; file: File };
 
@@ -50,4 +51,9 @@ export async function readShare(hash: string): Promise<string | null> {
 /** One redaction for every export, done in the worker. */
 export async function redactForExport(input: string | null, report: Report, kinds: RedactionKind[], keepHosts: string[]): Promise<RedactedExport> {
   return worker().redactExport(input, report, kinds, keepHosts);
+}
+
+/** The fields of one line (a separate call: it never disturbs a running analysis). */
+export function explain(text: string): Promise<LineAnatomy> {
+  return worker().explainLine(text);
 }
