@@ -44,6 +44,10 @@ import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
 import { workerConnectionsNofile } from './worker-connections-nofile.ts';
+import { logLoopbackInContainer } from './log-loopback-in-container.ts';
+import { logPoolLoopback } from './log-pool-loopback.ts';
+import { logSocketMissing } from './log-socket-missing.ts';
+import { ingressControllerFamily } from './ingress-controller-family.ts';
 
 export const CONFIG_RULES: ConfigRule[] = [
   fastcgiSocketMismatch,
@@ -90,6 +94,10 @@ export const CONFIG_RULES: ConfigRule[] = [
   workerConnectionsLow,
   socketInTmp,
   publicResolverInternalName,
+  logLoopbackInContainer,
+  logPoolLoopback,
+  logSocketMissing,
+  ingressControllerFamily,
 ];
 
-export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';
+export type { ConfigRule, ConfigProblem, RuleContext, HostFacts, LogHints } from './types.ts';

@@ -6,6 +6,8 @@ import type { ParsedFpmConfig } from '../parse-fpm.ts';
 import type { UwsgiConfig } from '../parse-uwsgi.ts';
 import type { DeployConfig } from '../parse-deploy-yaml.ts';
 import type { NginxVersion } from '../nginx-version.ts';
+import type { IngressController } from '../ingress-controller.ts';
+import type { ConnectFailure } from '../../parse/connect-failure.ts';
 
 /** What the collector bundle told us about the host. */
 export interface HostFacts {
@@ -20,13 +22,22 @@ export interface RuleContext {
   fpm: ParsedFpmConfig | null;
   host: HostFacts;
   /** Counts from the logs that make a config hint concrete. */
-  logHints: { tooBigHeader: number };
+  logHints: LogHints;
   /** uWSGI configurations (ini sections, command lines, compose `command:`). */
   uwsgi: UwsgiConfig[];
   /** docker-compose files and Kubernetes objects. */
   deploy: DeployConfig | null;
   /** The nginx version the input shows, if any. */
   version: NginxVersion | null;
+  /** The ingress controller an image name in the input shows, if any. */
+  controller?: IngressController | null;
+}
+
+/** What the pasted log lines tell the config rules. */
+export interface LogHints {
+  tooBigHeader: number;
+  /** "connect() … failed" lines, for cross-checks with the pass directives and pools. */
+  connectFailures?: ConnectFailure[];
 }
 
 export interface ConfigProblem {
