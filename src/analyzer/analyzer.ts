@@ -41,6 +41,7 @@ import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
 import { parseConnectFailure, type ConnectFailure } from './parse/connect-failure.ts';
+import { parsePastedOutput } from './parse/pasted-output.ts';
 import { ConfigDocs } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
@@ -327,6 +328,12 @@ export class Analyzer {
     }
     // Configuration pasted among the logs.
     const t = at === 0 ? scan.trim() : scan.slice(at).trim();
+    // Command output pasted with it (ss, netstat, ls -l, php -v): host facts for the config rules.
+    if (at === 0 && parsePastedOutput(t, n, this.host)) {
+      this.leaveConfig();
+      this.lineKind = 'collector';
+      return;
+    }
     if (this.configLine(text, t)) return;
     this.leaveConfig();
     // Everything else: app logs, then signatures on whatever is left.

@@ -48,6 +48,8 @@ import { logLoopbackInContainer } from './log-loopback-in-container.ts';
 import { logPoolLoopback } from './log-pool-loopback.ts';
 import { logSocketMissing } from './log-socket-missing.ts';
 import { ingressControllerFamily } from './ingress-controller-family.ts';
+import { pastedSocketListing } from './pasted-socket-listing.ts';
+import { pastedListeners } from './pasted-listeners.ts';
 
 export const CONFIG_RULES: ConfigRule[] = [
   fastcgiSocketMismatch,
@@ -98,6 +100,8 @@ export const CONFIG_RULES: ConfigRule[] = [
   logPoolLoopback,
   logSocketMissing,
   ingressControllerFamily,
+  pastedSocketListing,
+  pastedListeners,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts, LogHints } from './types.ts';

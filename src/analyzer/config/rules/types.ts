@@ -15,6 +15,12 @@ export interface HostFacts {
   nofile?: { value: number; line: number };
   /** Listening sockets from `ss -tlnp` / `ss -xlp` ("127.0.0.1:9000", "/run/php/php8.2-fpm.sock"). */
   listening: { address: string; line: number }[];
+  /** Entries of a pasted `ls -l` (names as listed, without their directory). */
+  files?: { name: string; type: 'socket' | 'dir' | 'other'; owner: string; group: string; line: number }[];
+  /** Paths a pasted `ls` said do not exist. */
+  missing?: { path: string; line: number }[];
+  /** The PHP version a pasted `php -v` shows ("8.2"). */
+  php?: { version: string; line: number };
 }
 
 export interface RuleContext {
