@@ -1,7 +1,8 @@
 /**
  * Command output users paste next to a config, outside the collector's
  * sections: `ss -ltnp` / `netstat -tlnp` listeners, `ls -l` of a socket
- * directory (and ls's "cannot access" for a missing path), `php -v`. Each
+ * directory (and ls's "cannot access" for a missing path), `docker ps`,
+ * `php -v`. Each
  * recogniser returns false when the line is not its kind; the facts go to the
  * config rules as HostFacts.
  */
@@ -16,6 +17,9 @@ const NETSTAT = /^tcp6?\s+\d+\s+\d+\s+(\S+)\s+\S+\s+LISTEN\b/;
 const LS = /^([-dlsbcp])([-rwxsStT]{9})[.+@]?\s+\d+\s+(\S+)\s+(\S+)\s+\d+\s+\w{3}\s+\d{1,2}\s+(?:\d{1,2}:\d{2}|\d{4})\s+(.+)$/;
 /** ls: cannot access '/run/php/php7.1-fpm.sock': No such file or directory */
 const LS_MISSING = /^ls: cannot access ['"‘]?([^'"’]+)['"’]?: No such file or directory$/;
+/** docker ps: a row starts with the 12-digit container id; columns are separated by 2+ spaces (PORTS may be empty). */
+const DOCKER_ROW = /^[0-9a-f]{12}\s{2,}\S/;
+const DOCKER_HEADER = /^CONTAINER ID\s{2,}IMAGE\s{2,}COMMAND\b/;
 /** php -v / php-fpm -v: "PHP 8.2.7 (cli) (built: …)", "PHP 7.4.3 (fpm-fcgi) …". */
 const PHP_V = /^PHP (\d+)\.(\d+)\.\d+\S* \((cli|fpm-fcgi|cgi-fcgi)\)/;
 
@@ -35,6 +39,13 @@ export function parsePastedOutput(t: string, line: number, host: HostFacts): boo
   const miss = LS_MISSING.exec(t);
   if (miss) {
     (host.missing ??= []).push({ path: miss[1]!, line });
+    return true;
+  }
+  if (DOCKER_HEADER.test(t)) return true;
+  if (DOCKER_ROW.test(t)) {
+    const cols = t.split(/\s{2,}/);
+    const containers = (host.containers ??= []);
+    if (cols.length >= 6 && containers.length < 200) containers.push({ image: cols[1]!, name: cols[cols.length - 1]!, ports: cols.find((c) => /\/(?:tcp|udp)\b/.test(c)) ?? '', line });
     return true;
   }
   const php = PHP_V.exec(t);

@@ -73,3 +73,32 @@ describe('pasted-listeners', () => {
     expect(byRule(conf, 'pasted-listeners')).toEqual([]);
   });
 });
+
+describe('pasted-docker-ps', () => {
+  const PS = [
+    'CONTAINER ID   IMAGE          COMMAND                  CREATED        STATUS        PORTS                               NAMES',
+    '3f2a1b4c5d6e   nginx:1.25     "/docker-entrypoint.…"   2 hours ago    Up 2 hours    0.0.0.0:80->80/tcp, :::80->80/tcp   web',
+    '9a8b7c6d5e4f   php:8.2-fpm    "docker-php-entrypoi…"   2 hours ago    Up 2 hours    9000/tcp                            php',
+  ].join('\n');
+  const conf = (to: string): string => `location ~ \\.php$ {\n    fastcgi_pass ${to};\n}\n`;
+
+  it('reads the rows (PORTS may be empty)', () => {
+    const h = facts([...PS.split('\n'), '0123456789ab   redis:7        "docker-entrypoint.s…"   2 hours ago    Up 2 hours                                        cache']);
+    expect(h.containers?.map((c) => [c.image, c.name, c.ports])).toEqual([
+      ['nginx:1.25', 'web', '0.0.0.0:80->80/tcp, :::80->80/tcp'],
+      ['php:8.2-fpm', 'php', '9000/tcp'],
+      ['redis:7', 'cache', ''],
+    ]);
+  });
+
+  it('names the loopback pass when nginx runs in a container, with the container that has the port', () => {
+    const f = byRule(`${conf('127.0.0.1:9000')}\n${PS}\n`, 'pasted-docker-ps');
+    expect(f.map((x) => x.cause)).toEqual(['docker-container-not-reachable']);
+    expect(f[0]!.note).toContain('php:9000');
+  });
+
+  it('is silent for the fixed pass (php:9000) and when no nginx container is listed', () => {
+    expect(byRule(`${conf('php:9000')}\n${PS}\n`, 'pasted-docker-ps')).toEqual([]);
+    expect(byRule(`${conf('127.0.0.1:9000')}\n${PS.split('\n').filter((l) => !l.includes('nginx:')).join('\n')}\n`, 'pasted-docker-ps')).toEqual([]);
+  });
+});

@@ -50,6 +50,7 @@ import { logSocketMissing } from './log-socket-missing.ts';
 import { ingressControllerFamily } from './ingress-controller-family.ts';
 import { pastedSocketListing } from './pasted-socket-listing.ts';
 import { pastedListeners } from './pasted-listeners.ts';
+import { pastedDockerPs } from './pasted-docker-ps.ts';
 
 export const CONFIG_RULES: ConfigRule[] = [
   fastcgiSocketMismatch,
@@ -102,6 +103,7 @@ export const CONFIG_RULES: ConfigRule[] = [
   ingressControllerFamily,
   pastedSocketListing,
   pastedListeners,
+  pastedDockerPs,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts, LogHints } from './types.ts';

@@ -19,6 +19,8 @@ export interface HostFacts {
   files?: { name: string; type: 'socket' | 'dir' | 'other'; owner: string; group: string; line: number }[];
   /** Paths a pasted `ls` said do not exist. */
   missing?: { path: string; line: number }[];
+  /** Rows of a pasted `docker ps` (ports as listed: "0.0.0.0:8080->80/tcp, :::8080->80/tcp"). */
+  containers?: { image: string; name: string; ports: string; line: number }[];
   /** The PHP version a pasted `php -v` shows ("8.2"). */
   php?: { version: string; line: number };
 }
