@@ -44,6 +44,8 @@ import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
+import { parseConnectFailure, type ConnectFailure } from './parse/connect-failure.ts';
+import { parsePastedOutput } from './parse/pasted-output.ts';
 import { ConfigDocs } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
@@ -60,6 +62,8 @@ export interface Progress {
 const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
 const FPM_TT_PREFIX = /^\[[^\]]{1,40}\] NOTICE:\s*/;
 const MAX_WARNINGS = 50;
+/** Connect failures kept for the config cross-checks (the first ones tell the story). */
+const MAX_CONNECT_FAILURES = 200;
 /** Shared empty facts (most lines have none; avoids one allocation per line). */
 const NO_FACTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -97,6 +101,7 @@ export class Analyzer {
   private configChars = 0;
   private readonly host: HostFacts = { listening: [] };
   private tooBigHeader = 0;
+  private readonly connectFailures: ConnectFailure[] = [];
   private access504 = 0;
   private producer: Report['producer'];
 
@@ -136,7 +141,7 @@ export class Analyzer {
     let config: Report['config'];
     if (this.nginxLines.length || this.fpmLines.length || this.host.nofile || !this.docs.empty) {
       try {
-        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader } }, this.findings);
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader, connectFailures: this.connectFailures } }, this.findings);
         warnings.push(...r.warnings);
         readTimeouts = r.readTimeouts;
         config = r.report;
@@ -214,6 +219,11 @@ export class Analyzer {
       this.warn('binary', `Line ${n} looks binary (NUL or control bytes, or undecodable text); such lines are skipped. Is this a compressed or binary file?`);
       this.addUnrecognised(text);
       return;
+    }
+    // "connect() … failed" in any pasted form: the config rules cross-check it with the pass directives.
+    if (this.connectFailures.length < MAX_CONNECT_FAILURES && scan.includes('connect() ')) {
+      const f = parseConnectFailure(scan, n);
+      if (f) this.connectFailures.push(f);
     }
     // Fast path: a raw nginx error line (the bulk of error logs).
     if (isNginxErrorTime(scan, 0) && this.pendingLogFormat === null) {
@@ -322,6 +332,12 @@ export class Analyzer {
     }
     // Configuration pasted among the logs.
     const t = at === 0 ? scan.trim() : scan.slice(at).trim();
+    // Command output pasted with it (ss, netstat, ls -l, php -v): host facts for the config rules.
+    if (at === 0 && parsePastedOutput(t, n, this.host)) {
+      this.leaveConfig();
+      this.lineKind = 'collector';
+      return;
+    }
     if (this.configLine(text, t)) return;
     this.leaveConfig();
     // Everything else: app logs, then signatures on whatever is left.

@@ -21,6 +21,18 @@ export function terminalSafe(s: string): string {
 
 const SEV_COLOR: Record<Finding['severity'], string> = { critical: '31;1', high: '31', medium: '33', low: '36' };
 
+/** "Configuration explained", one line per directive: value in effect, where, the default or its version note. */
+export function configText(config: Report['config'], c: (code: string, s: string) => string, clean: (s: string) => string): string[] {
+  if (!config || config.explain.length === 0) return [];
+  const out = ['', c('1', 'Configuration explained') + (config.version ? ` (nginx ${clean(config.version)})` : '')];
+  for (const e of config.explain) {
+    // An unset directive's value already says "(default)"; only a version-dependent default needs its note.
+    const dflt = e.defaultVaries ? `default ${e.defaultVaries}` : e.line && e.default !== undefined ? `default ${e.default}` : '';
+    out.push(`   ${clean(e.directive)} ${clean(e.value)}  ${c('2', `${clean(e.scope)}${e.line ? `, line ${e.line}` : ''}${dflt ? ` · ${clean(dflt)}` : ''}`)}`);
+  }
+  return out;
+}
+
 export function formatText(report: Report, opts: TextOptions): string {
   const c = (code: string, s: string): string => (opts.color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const clean = terminalSafe;
@@ -48,6 +60,7 @@ export function formatText(report: Report, opts: TextOptions): string {
       out.push(`   ${c('2', `line ${e.line}:`)} ${t}`);
     }
   });
+  out.push(...configText(report.config, c, clean));
   if (report.unrecognisedCount) out.push('', c('2', `${report.unrecognisedCount} line(s) not recognised.`));
   for (const w of report.warnings) out.push(c('33', `warning: ${clean(w)}`));
   return `${out.join('\n')}\n`;

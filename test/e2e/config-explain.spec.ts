@@ -48,8 +48,12 @@ for (const [name, viewport] of [['desktop', { width: 1280, height: 900 }], ['pho
     // Values from the input are text, never markup.
     await expect(page.locator('.az-results img')).toHaveCount(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
-    // The panel fits the viewport (no sideways scrolling on a phone) and passes axe in both themes.
+    // Beside the findings on a desktop, below them on a phone.
     const box = await panel.boundingBox();
+    const list = await page.locator('[data-findings]').boundingBox();
+    if (name === 'desktop') expect(box!.x).toBeGreaterThanOrEqual(list!.x + list!.width);
+    else expect(box!.y).toBeGreaterThanOrEqual(list!.y + list!.height);
+    // The panel fits the viewport (no sideways scrolling on a phone) and passes axe in both themes.
     expect(box && box.x + box.width).toBeLessThanOrEqual(viewport.width);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow, 'horizontal overflow').toBeLessThanOrEqual(0);

@@ -1,6 +1,6 @@
 /** Parses the buffered configuration and runs every rule; problems become config findings, risks become advice. */
 import type { ConfigExplanation, Evidence } from '../types.ts';
-import { CONFIG_RULES, type HostFacts } from './rules/index.ts';
+import { CONFIG_RULES, type HostFacts, type LogHints } from './rules/index.ts';
 import { parseNginxConfig, type ConfigLine } from './parse-nginx.ts';
 import { parseFpmConfig } from './parse-fpm.ts';
 import { allIn, buildModel, type NginxModel } from './model.ts';
@@ -21,7 +21,7 @@ export interface ConfigCheckInput {
   /** YAML documents, uWSGI configuration and the nginx version seen in the input. */
   docs?: ConfigDocs;
   host: HostFacts;
-  logHints: { tooBigHeader: number };
+  logHints: LogHints;
 }
 
 export interface ConfigCheckResult {
@@ -100,7 +100,7 @@ export function checkConfig(input: ConfigCheckInput, findings: FindingsAccumulat
   for (const rule of CONFIG_RULES) {
     let problems;
     try {
-      problems = rule.check({ nginx: model, fpm, host: input.host, logHints: input.logHints, uwsgi, deploy, version });
+      problems = rule.check({ nginx: model, fpm, host: input.host, logHints: input.logHints, uwsgi, deploy, version, controller: docs?.controller ?? null });
     } catch (e) {
       warnings.push(`config rule ${rule.id} failed on this input (${(e as Error).message}); its check was skipped`);
       continue;

@@ -8,6 +8,7 @@
 import type { ConfigLine } from '../config/parse-nginx.ts';
 import { looksLikeUwsgiCommand } from '../config/parse-uwsgi.ts';
 import { sniffNginxVersion, type NginxVersion } from '../config/nginx-version.ts';
+import { sniffIngressController, type IngressController } from '../config/ingress-controller.ts';
 
 /** Top-level keys that open a compose file or a Kubernetes object. */
 const YAML_START = /^(?:services|version|apiVersion|kind|x-[\w-]+|(?:nginx\.org|nginx\.ingress\.kubernetes\.io)\/[\w-]+):(?:\s|$)/;
@@ -23,6 +24,8 @@ export class ConfigDocs {
   readonly uwsgiIni: ConfigLine[][] = [];
   readonly uwsgiCommands: ConfigLine[] = [];
   version: NginxVersion | null = null;
+  /** The ingress controller an image name shows (first one wins). */
+  controller: IngressController | null = null;
   private mode: ConfigDocKind | null = null;
   private chars = 0;
   private readonly maxChars: number;
@@ -31,8 +34,9 @@ export class ConfigDocs {
     this.maxChars = maxChars;
   }
 
-  /** Notes the nginx version if the line shows one (first one wins). */
+  /** Notes the nginx version and the ingress controller if the line shows them (first one wins). */
   sniff(n: number, text: string): void {
+    if (!this.controller) this.controller = sniffIngressController(text, n);
     if (this.version) return;
     const v = sniffNginxVersion(text, n);
     if (v) this.version = v;

@@ -87,6 +87,22 @@ function finding(f: Finding, i: number, origin: string, perFinding: number): str
   return out;
 }
 
+/** Inline code for a value from the input (backticks cannot close it). */
+const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
+
+/** "Configuration explained", compact: directive, value in effect and where, the default it overrides or how that changed by version. */
+export function configMarkdown(config: Report['config']): string[] {
+  if (!config || config.explain.length === 0) return [];
+  const out = ['', '### Configuration explained', ''];
+  if (config.version) out.push(`nginx ${inline(config.version)}.`, '');
+  for (const e of config.explain) {
+    // An unset directive's value already says "(default)"; only a version-dependent default needs its note.
+    const dflt = e.defaultVaries ? `default ${inline(e.defaultVaries)}` : e.line && e.default !== undefined ? `default ${code(e.default)}` : '';
+    out.push(`- ${code(e.directive)} ${code(e.value)} (${inline(e.scope)}${e.line ? `, line ${e.line}` : ''})${dflt ? ` — ${dflt}` : ''}`);
+  }
+  return out;
+}
+
 export function reportToMarkdown(report: Report, options: MarkdownOptions): string {
   const origin = options.siteUrl.replace(/\/+$/, '');
   const s = report.stats;
@@ -100,6 +116,7 @@ export function reportToMarkdown(report: Report, options: MarkdownOptions): stri
   if (report.producer) out.push('', `The pasted error page was produced by ${codeSpan(`${report.producer.name}${report.producer.version ? `/${report.producer.version}` : ''}`)} (line ${report.producer.line}).`);
   report.findings.forEach((f, i) => out.push(...finding(f, i, origin, options.evidencePerFinding ?? 3)));
   if (!report.findings.length) out.push('', `No known cause recognised. Search the knowledge base for the first error line: <${url(`${origin}/`)}>`);
+  out.push(...configMarkdown(report.config));
   if (report.warnings.length) {
     out.push('', '### Warnings', '');
     for (const w of report.warnings) out.push(`- ${inline(w, true)}`);

@@ -12,9 +12,10 @@
  * - No fixed version and no known-good config gives a finding of severity
  *   high or critical.
  *
- * Inputs are assembled as measure.ts does: the broken/fixed file first, then
- * the other posted files (fixed-<name> replacing <name> on the fixed side), a
- * posted log with the broken side only.
+ * Inputs are assembled as measure.ts does, one paste as users make it: the
+ * broken/fixed file first, then the other posted files (fixed-<name> replacing
+ * <name> on the fixed side; posted.txt command output on both sides), the
+ * posted error lines (*.log) with the broken side only.
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,24 +29,18 @@ const catalog = loadCatalog(fileURLToPath(new URL('../../../content', import.met
 
 /** Cases whose fault is not visible in the paste, with why. */
 const NEEDS_CONTEXT: Record<string, string> = {
-  '03-proxy-pass-localhost-ipv6-gunicorn': 'that gunicorn binds IPv4 only is in the thread, not the paste; the explanation lists localhost as a risk (advice)',
-  '04-proxy-pass-localhost-ipv6-aspnet': 'that Kestrel binds IPv4 only is in the thread, not the paste; the explanation lists localhost as a risk (advice)',
-  '08-nextcloud-upstream-tcp-vs-socket': 'only the nginx upstream (127.0.0.1:9000) was pasted; that the distribution pool listens on a socket is not in the paste',
-  '12-ingress-community-annotation-on-nginx-org-controller': "the controller being NGINX Inc's (which ignores nginx.ingress.kubernetes.io/*) is only in the thread",
-  '15-ingress-backend-protocol-https-to-http-pod': 'a lone backend-protocol: HTTPS line; that the pod serves plain HTTP is only in the thread',
-  '16-proxy-pass-container-name-not-service': 'that the container_name does not resolve on that network is only in the thread (no compose file pasted)',
-  '19-uwsgi-http-option-vs-uwsgi-pass': 'a lone "http = :8000" without the nginx side that uses uwsgi_pass',
-  '20-fastcgi-pass-loopback-in-container': 'that nginx runs in a container without PHP-FPM is only in the thread (no compose file pasted)',
-  '24-fastcgi-pass-old-php-version-socket': 'php7.1 vs the installed php7.2: the installed version is only in the thread',
+  '08-nextcloud-upstream-tcp-vs-socket': 'only the nginx upstream (127.0.0.1:9000) was posted, with no error line nor ss/ls output; that the distribution pool listens on a socket is in words only',
+  '16-proxy-pass-container-name-not-service': 'no compose file, error line nor command output was posted; that the container_name does not resolve is in words only',
+  '19-uwsgi-http-option-vs-uwsgi-pass': 'a lone "http = :8000"; the nginx side that uses uwsgi_pass is described in words, no log was posted',
+  '24-fastcgi-pass-old-php-version-socket': 'php7.1 vs the installed php7.2: the installed version is in words only (no php -v, ls /run/php or error line posted)',
   '28-static-proxy-pass-stale-container-ip': 'a static name is resolved at startup by design; that the container was recreated is only in the thread (the explanation lists it as a risk only with Docker context)',
-  '29-upstream-generic-fpm-socket-on-wheezy': "a generic socket path; Debian wheezy's php5-fpm path is only in the thread",
+  '29-upstream-generic-fpm-socket-on-wheezy': "a generic socket path; Debian wheezy's php5-fpm path is in words only (no error line nor ls output posted)",
   '34-fastcgi-pass-loopback-nginx-only-image': 'the compose file is only on the fixed side; the broken side is a location with fastcgi_pass 127.0.0.1:9000',
   '38-worker-connections-too-low': 'worker_connections 2048 is too low only for that traffic, which is only in the thread',
-  '41-proxy-http10-to-envoy-426': 'expects a cause with no article yet (new:upstream-requires-http11)',
-  '43-fastcgi-tcp-default-on-rhel-socket': 'a lone fastcgi_pass 127.0.0.1:9000; the RHEL socket pool is only in the thread',
-  '45-pool-listens-on-container-loopback': 'a pool listening on 127.0.0.1:9000 is right unless nginx is elsewhere, which is only in the thread',
+  '41-proxy-http10-to-envoy-426': 'expects a cause with no article yet (new:upstream-requires-http11): websocket-upgrade-missing covers WebSocket upgrades and keepalive-misconfigured connection reuse, neither a backend that refuses HTTP/1.0 with 426; only status/505 mentions it, without a cause',
+  '43-fastcgi-tcp-default-on-rhel-socket': 'a lone fastcgi_pass 127.0.0.1:9000; the poster posted php -v and nginx -v, which do not show where the pool listens; the RHEL socket is the maintainer\'s words',
 };
-const FLOOR = 0.6;
+const FLOOR = 0.77;
 
 const serious = (f: Finding): boolean => f.severity === 'high' || f.severity === 'critical';
 const brief = (fs: Finding[]): string => fs.map((f) => `${f.cause}(${f.severity})`).join(', ') || 'nothing';

@@ -44,6 +44,13 @@ import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
 import { workerConnectionsNofile } from './worker-connections-nofile.ts';
+import { logLoopbackInContainer } from './log-loopback-in-container.ts';
+import { logPoolLoopback } from './log-pool-loopback.ts';
+import { logSocketMissing } from './log-socket-missing.ts';
+import { ingressControllerFamily } from './ingress-controller-family.ts';
+import { pastedSocketListing } from './pasted-socket-listing.ts';
+import { pastedListeners } from './pasted-listeners.ts';
+import { pastedDockerPs } from './pasted-docker-ps.ts';
 
 export const CONFIG_RULES: ConfigRule[] = [
   fastcgiSocketMismatch,
@@ -90,6 +97,13 @@ export const CONFIG_RULES: ConfigRule[] = [
   workerConnectionsLow,
   socketInTmp,
   publicResolverInternalName,
+  logLoopbackInContainer,
+  logPoolLoopback,
+  logSocketMissing,
+  ingressControllerFamily,
+  pastedSocketListing,
+  pastedListeners,
+  pastedDockerPs,
 ];
 
-export type { ConfigRule, ConfigProblem, RuleContext, HostFacts } from './types.ts';
+export type { ConfigRule, ConfigProblem, RuleContext, HostFacts, LogHints } from './types.ts';

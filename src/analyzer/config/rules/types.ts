@@ -6,6 +6,8 @@ import type { ParsedFpmConfig } from '../parse-fpm.ts';
 import type { UwsgiConfig } from '../parse-uwsgi.ts';
 import type { DeployConfig } from '../parse-deploy-yaml.ts';
 import type { NginxVersion } from '../nginx-version.ts';
+import type { IngressController } from '../ingress-controller.ts';
+import type { ConnectFailure } from '../../parse/connect-failure.ts';
 
 /** What the collector bundle told us about the host. */
 export interface HostFacts {
@@ -13,6 +15,14 @@ export interface HostFacts {
   nofile?: { value: number; line: number };
   /** Listening sockets from `ss -tlnp` / `ss -xlp` ("127.0.0.1:9000", "/run/php/php8.2-fpm.sock"). */
   listening: { address: string; line: number }[];
+  /** Entries of a pasted `ls -l` (names as listed, without their directory). */
+  files?: { name: string; type: 'socket' | 'dir' | 'other'; owner: string; group: string; line: number }[];
+  /** Paths a pasted `ls` said do not exist. */
+  missing?: { path: string; line: number }[];
+  /** Rows of a pasted `docker ps` (ports as listed: "0.0.0.0:8080->80/tcp, :::8080->80/tcp"). */
+  containers?: { image: string; name: string; ports: string; line: number }[];
+  /** The PHP version a pasted `php -v` shows ("8.2"). */
+  php?: { version: string; line: number };
 }
 
 export interface RuleContext {
@@ -20,13 +30,22 @@ export interface RuleContext {
   fpm: ParsedFpmConfig | null;
   host: HostFacts;
   /** Counts from the logs that make a config hint concrete. */
-  logHints: { tooBigHeader: number };
+  logHints: LogHints;
   /** uWSGI configurations (ini sections, command lines, compose `command:`). */
   uwsgi: UwsgiConfig[];
   /** docker-compose files and Kubernetes objects. */
   deploy: DeployConfig | null;
   /** The nginx version the input shows, if any. */
   version: NginxVersion | null;
+  /** The ingress controller an image name in the input shows, if any. */
+  controller?: IngressController | null;
+}
+
+/** What the pasted log lines tell the config rules. */
+export interface LogHints {
+  tooBigHeader: number;
+  /** "connect() … failed" lines, for cross-checks with the pass directives and pools. */
+  connectFailures?: ConnectFailure[];
 }
 
 export interface ConfigProblem {
