@@ -88,7 +88,6 @@ function finding(f: Finding, i: number, origin: string, perFinding: number): str
 }
 
 /** Inline code for a value from the input (backticks cannot close it). */
-const code = (s: string): string => `\`${s.replace(/`/g, "'").replace(/\n/g, ' ')}\``;
 
 /** "Configuration explained", compact: directive, value in effect and where, the default it overrides or how that changed by version. */
 export function configMarkdown(config: Report['config']): string[] {
@@ -97,8 +96,8 @@ export function configMarkdown(config: Report['config']): string[] {
   if (config.version) out.push(`nginx ${inline(config.version)}.`, '');
   for (const e of config.explain) {
     // An unset directive's value already says "(default)"; only a version-dependent default needs its note.
-    const dflt = e.defaultVaries ? `default ${inline(e.defaultVaries)}` : e.line && e.default !== undefined ? `default ${code(e.default)}` : '';
-    out.push(`- ${code(e.directive)} ${code(e.value)} (${inline(e.scope)}${e.line ? `, line ${e.line}` : ''})${dflt ? ` — ${dflt}` : ''}`);
+    const dflt = e.defaultVaries ? `default ${inline(e.defaultVaries)}` : e.line && e.default !== undefined ? `default ${codeSpan(e.default)}` : '';
+    out.push(`- ${codeSpan(e.directive)} ${codeSpan(e.value)} (${inline(e.scope)}${e.line ? `, line ${e.line}` : ''})${dflt ? ` — ${dflt}` : ''}`);
   }
   return out;
 }
