@@ -32,7 +32,7 @@ describe('configuration explained in the CLI formats', () => {
     expect(formatText(log, { color: false, siteUrl: 'https://x' })).not.toContain('Configuration explained');
     expect(reportToMarkdown(log, { siteUrl: 'https://x' })).not.toContain('Configuration explained');
     const odd = analyze('location / {\n    proxy_pass http://`app`:3000;\n    proxy_read_timeout 5\u001b[31m;\n}\n', { catalog });
-    expect(reportToMarkdown(odd, { siteUrl: 'https://x' })).toContain("`http://'app':3000`");
+    expect(reportToMarkdown(odd, { siteUrl: 'https://x' })).toContain('``http://`app`:3000``');
     expect(formatText(odd, { color: false, siteUrl: 'https://x' })).not.toContain('\u001b[31m');
   });
 });
