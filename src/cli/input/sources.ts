@@ -3,7 +3,13 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import type { Readable } from 'node:stream';
 import { InputError } from './decode.ts';
 
-const CHUNK = 1 << 20;
+/**
+ * 64 KiB: each chunk is a fresh buffer (a consumer may keep it while it
+ * decompresses or merges), and buffers and strings this small die young in V8's
+ * scavenges; 1 MiB ones go to large-object space and pile up in the C heap
+ * until a full GC, so peak memory grew with the file.
+ */
+const CHUNK = 1 << 16;
 
 export interface ByteSource {
   /** The path as given, or "standard input". */
