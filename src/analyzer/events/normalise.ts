@@ -1,0 +1,51 @@
+/**
+ * Repairs what chat tools, translators and copy-paste do to a log line
+ * before it is read: runs of spaces, non-breaking and full-width spaces,
+ * full-width or curly quotes, a space slipped into "connect ()" or
+ * "unix: /run/php.sock" or "( 111 : …)", and an ellipsis that cut the line.
+ * A clean nginx line passes the cheap test and is returned as is.
+ */
+
+/** One scan: does the line need repairs at all? */
+const SUSPECT = / {2}|[\u00a0\u2000-\u200b\u3000\u2026\u201c\u201d\u201e\u2018\u2019\uff02\uff07\uff08\uff09\uff1a\uff0c]|\w \(\)| \(\) |\( | \)|unix: \/| : |\.\.\.$|\t/;
+
+export interface Normalised {
+  text: string;
+  /** The line was changed (spans into it no longer match the original). */
+  changed: boolean;
+  /** The line ended with "..." or "…" (cut short by a paste or by nginx's 2048-byte limit). */
+  truncated: boolean;
+}
+
+export function needsNormalising(s: string): boolean {
+  return SUSPECT.test(s);
+}
+
+export function normaliseLine(s: string): Normalised {
+  let truncated = false;
+  let t = s;
+  if (!SUSPECT.test(t)) return { text: s, changed: false, truncated: false };
+  t = t
+    .replace(/[\u00a0\u2000-\u200b\u3000\t]/g, ' ')
+    .replace(/[\u201c\u201d\u201e\uff02]/g, '"')
+    .replace(/[\u2018\u2019\uff07]/g, "'")
+    .replace(/\uff08/g, '(')
+    .replace(/\uff09/g, ')')
+    .replace(/\uff1a/g, ': ')
+    .replace(/\uff0c/g, ', ')
+    .replace(/\u2026/g, '...');
+  const end = t.trimEnd();
+  if (end.endsWith('...') && !end.endsWith('..."')) {
+    truncated = true;
+    t = end.slice(0, -3).trimEnd();
+  }
+  t = t
+    .replace(/ {2,}/g, ' ')
+    .replace(/(\w) \(\)/g, '$1()')
+    .replace(/\( (?=\S)/g, '(')
+    .replace(/(?<=\S) \)/g, ')')
+    .replace(/\((\d{1,5}) : /g, '($1: ')
+    .replace(/unix: \//g, 'unix:/')
+    .trimEnd();
+  return { text: t, changed: t !== s, truncated };
+}
