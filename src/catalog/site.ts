@@ -1,6 +1,6 @@
 /**
  * The public catalog API (/api/catalog.json): the analyzer's catalog (version +
- * causes, unchanged — the worker reads it) plus the status and stack pages, so
+ * causes with their event conditions and regex signatures, unchanged — the worker reads it) plus the status and stack pages, so
  * alert rules and scripts can map a log line or a status code to its article.
  * The shape is documented in docs/catalog-api.md and checked by
  * test/e2e/catalog.spec.ts against `siteCatalogSchema`.
@@ -112,6 +112,37 @@ export const siteCatalogSchema = z
           severity: z.enum(['critical', 'high', 'medium', 'low']),
           fix: z.string(),
           related: z.array(slug),
+          conditions: z.array(
+            z
+              .object({
+                id: slug,
+                cause: slug,
+                when: z
+                  .object({
+                    template: z.array(z.string()).optional(),
+                    syscall: z.array(z.string()).optional(),
+                    errno: z.array(z.string()).optional(),
+                    action: z.array(z.string()).optional(),
+                    noAction: z.literal(true).optional(),
+                    level: z.array(z.string()).optional(),
+                    transport: z.enum(['tcp', 'unix']).optional(),
+                    scheme: z.array(z.string()).optional(),
+                    ssl: z.array(z.string()).optional(),
+                    alert: z.array(z.number().int()).optional(),
+                    host: z.array(z.string()).optional(),
+                    code: z.array(z.number().int()).optional(),
+                    target: z.string().optional(),
+                    upstream: z.string().optional(),
+                    message: z.string().optional(),
+                  })
+                  .strict(),
+                status: z.number().int(),
+                priority: z.number().int(),
+                confidence: z.enum(['high', 'medium', 'low']),
+                harmless: z.string().optional(),
+              })
+              .strict(),
+          ),
           signatures: z.array(
             z
               .object({

@@ -50,6 +50,8 @@ export const SOURCES = {
   ingress: 'ingress / Kubernetes',
   browser: 'error page seen in a browser',
   'load-balancer': 'load balancer / CDN log',
+  app: 'application message (PHP, framework, database driver), also inside FastCGI stderr',
+  'nginx-cli': 'nginx command-line output (nginx -t)',
 } as const;
 export type Source = keyof typeof SOURCES;
 
