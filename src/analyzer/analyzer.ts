@@ -115,6 +115,7 @@ export class Analyzer {
     this.matcher = new SignatureMatcher(options.catalog);
     for (const p of this.matcher.problems) this.warn(p, p);
     this.conditions = new ConditionMatcher(options.catalog);
+
     for (const p of this.conditions.problems) this.warn(p, p);
     this.findings = new FindingsAccumulator(options.catalog);
     this.splitter = new LineSplitter((text, full) => this.safeLine(text, full));
@@ -482,12 +483,13 @@ export class Analyzer {
   /* ---------- nginx error log ---------- */
 
   private nginxError(text: string, scan: string, at: number, head: NginxErrorHead, wrapperTime: string | undefined, kind: LineKind | undefined): void {
-    let ev: NginxEvent;
-    if (needsNormalising(scan)) {
+    // Read as printed first; repair (spacing, quotes, a cut end) only when the reading looks mangled.
+    let ev = eventFrom(scan, head, head.msgStart, at, false, false);
+    if (looksMangled(ev, scan)) {
       const n = normaliseLine(at === 0 ? scan : scan.slice(at));
       const h = n.changed ? parseNginxErrorHead(n.text, 0) : null;
-      ev = h ? eventFrom(n.text, h, h.msgStart, at, true, n.truncated) : eventFrom(scan, head, head.msgStart, at, false, n.truncated);
-    } else ev = eventFrom(scan, head, head.msgStart, at, false, false);
+      if (h) ev = eventFrom(n.text, h, h.msgStart, at, true, n.truncated);
+    }
     this.nginxEvent(text, at, ev, wrapperTime, kind);
   }
 
@@ -508,12 +510,13 @@ export class Analyzer {
     if (time) this.sawTime(time);
     const hit = this.conditions.match(ev);
     const failure = level === undefined ? ev.errno !== undefined || ev.ssl !== undefined : ERROR_LEVELS.has(level);
-    const facts = eventFacts(ev, {});
-    const span = this.eventSpan(text, at, ev);
+    const wantFacts = this.options.onLine !== undefined;
     let claimed = false;
+    let span: [number, number] | undefined;
     if (hit && hit.compiled.cond.harmless === undefined) {
       const { cond, cause } = hit.compiled;
-      Object.assign(facts, hit.facts);
+      const facts = Object.assign(eventFacts(ev, {}), hit.facts);
+      span = this.eventSpan(text, at, ev);
       const evidence = this.evidence(text, at, span, this.lineKind, time, level, cond.id);
       this.findings.add(cause.id, 'log', { evidence, facts, status: cond.status, confidence: cond.confidence, time });
       this.lineCause = cause.id;
@@ -525,12 +528,12 @@ export class Analyzer {
       this.harmless.add(ev.template, cond.harmless!, this.lineNo, level, { id: cause.id, url: cause.url });
       this.lineHarmless = true;
       this.lineStatus = cond.status;
-      this.lineFacts = facts;
+      if (wantFacts) this.lineFacts = eventFacts(ev, {});
     } else {
       // The peer's own words (FastCGI stderr: PHP, database drivers) have no grammar: their signatures.
       const m = ev.detail !== undefined ? this.matcher.matchOther(ev.message) : null;
       if (m) {
-        this.claim(m, text, at, time, level, facts);
+        this.claim(m, text, at, time, level, eventFacts(ev, {}));
         this.lineKind = kind ?? 'nginx-error';
         claimed = true;
       } else {
@@ -538,9 +541,11 @@ export class Analyzer {
         if (benign) {
           this.harmless.add(ev.template, benign.why, this.lineNo, level);
           this.lineHarmless = true;
-          this.lineFacts = facts;
+          if (wantFacts) this.lineFacts = eventFacts(ev, {});
         } else if (failure) {
           const x = explainUnclaimed(ev);
+          const facts = eventFacts(ev, {});
+          span = this.eventSpan(text, at, ev);
           const evidence = this.evidence(text, at, span, this.lineKind, time, level, 'unclassified');
           this.findings.addUnclassified(x.key, x.closest, x.title, x.status.status, { evidence, facts, time, note: x.note, confidence: 'low' });
           this.lineCause = x.closest;
@@ -550,7 +555,7 @@ export class Analyzer {
         } else {
           this.harmless.add(ev.template, 'Recognised as an nginx message; it failed no request.', this.lineNo, level);
           this.lineHarmless = true;
-          this.lineFacts = facts;
+          if (wantFacts) this.lineFacts = eventFacts(ev, {});
         }
       }
     }
@@ -560,7 +565,7 @@ export class Analyzer {
     }
     const u = ev.context.upstream;
     if (u !== undefined && (claimed || failure || level === 'warn')) this.stats.errorUpstream(u.raw);
-    this.nginxEvents(text, at, span, ev, level, time, facts);
+    if (claimed || failure || level === 'warn') this.nginxEvents(text, at, span ?? this.eventSpan(text, at, ev), ev, level, time, this.lineFacts);
   }
 
   /** Where the message (through its action) sits in the original line; the whole rest of the line when it was repaired. */
@@ -676,6 +681,19 @@ export class Analyzer {
       this.unrecognised.push({ line: this.lineNo, text: own(text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text) });
     }
   }
+}
+
+/**
+ * Whether a line read as printed may have been mangled by a chat tool or a
+ * paste: its message fits no known template, it ends cut short, or its
+ * context fields ran together (full-width quotes).
+ */
+function looksMangled(ev: NginxEvent, s: string): boolean {
+  if (!ev.known) return true;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 46 /* . */ || last === 0x2026 /* … */) return needsNormalising(s);
+  const server = ev.context.server;
+  return server !== undefined && server.indexOf(', ') !== -1;
 }
 
 /** One-shot convenience: analyse a whole text. */

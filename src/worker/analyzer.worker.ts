@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import { Analyzer } from '../analyzer/index.ts';
+import { explainLine, type LineAnatomy } from '../analyzer/anatomy.ts';
 import type { Catalog, Report } from '../analyzer/types.ts';
 
 export interface Progress {
@@ -104,6 +105,10 @@ const api = {
       if (e instanceof Cancelled) return null;
       throw e;
     }
+  },
+  /** What each part of one line means (the analyzer page's per-line anatomy). */
+  async explainLine(text: string): Promise<LineAnatomy> {
+    return explainLine(text, await catalog());
   },
   /** Stops the given run at its next chunk. */
   cancel(runId: number): void {

@@ -7,7 +7,8 @@
  */
 import type { Catalog, CatalogCause, CatalogCondition } from '../types.ts';
 import type { NginxEvent } from '../events/parse.ts';
-import { compileSpec, mismatch, specificity, specFacts, type CompiledSpec } from './spec.ts';
+import { compileSpec, failingField, specificity, specFacts, type CompiledSpec } from './spec.ts';
+import { prefilterKeys } from '../match/literals.ts';
 
 export interface CompiledCondition {
   cond: CatalogCondition;
@@ -27,7 +28,12 @@ export class ConditionMatcher {
   readonly problems: string[] = [];
   private readonly byTemplate = new Map<string, CompiledCondition[]>();
   private readonly bySyscall = new Map<string, CompiledCondition[]>();
+  /** Conditions on neither template nor syscall, by what they need: an SSL reason, an errno, or nothing cheap to test. */
+  private readonly bySsl: CompiledCondition[] = [];
+  private readonly byErrno = new Map<string, CompiledCondition[]>();
   private readonly rest: CompiledCondition[] = [];
+  /** Per `rest` condition: literals one of which its message must hold (null: always try). */
+  private readonly restKeys: (string[] | null)[] = [];
   private readonly scratch: CompiledCondition[] = [];
 
   constructor(catalog: Catalog) {
@@ -53,24 +59,39 @@ export class ConditionMatcher {
       const w = c.cond.when;
       if (w.template) for (const t of w.template) push(this.byTemplate, t, entry);
       else if (w.syscall) for (const s of w.syscall) push(this.bySyscall, s, entry);
-      else this.rest.push(entry);
+      else if (w.ssl) this.bySsl.push(entry);
+      else if (w.errno) for (const e of w.errno) push(this.byErrno, e, entry);
+      else {
+        this.rest.push(entry);
+        this.restKeys.push(w.message !== undefined ? prefilterKeys(w.message) : null);
+      }
     });
   }
 
   /** The most specific condition the event meets, or null. */
   match(ev: NginxEvent): ConditionMatch | null {
+    const t = this.byTemplate.get(ev.template);
+    const s = ev.syscall === undefined ? undefined : this.bySyscall.get(ev.syscall);
+    const l = ev.ssl === undefined || this.bySsl.length === 0 ? undefined : this.bySsl;
+    const e = ev.errno === undefined ? undefined : this.byErrno.get(ev.errno.name);
     const c = this.scratch;
     c.length = 0;
-    const t = this.byTemplate.get(ev.template);
-    if (t) for (const x of t) c.push(x);
-    if (ev.syscall !== undefined) {
-      const s = this.bySyscall.get(ev.syscall);
-      if (s) for (const x of s) c.push(x);
+    let lists = 0;
+    if (t !== undefined) lists += add(c, t);
+    if (s !== undefined) lists += add(c, s);
+    if (l !== undefined) lists += add(c, l);
+    if (e !== undefined) lists += add(c, e);
+    for (let i = 0; i < this.rest.length; i++) {
+      const keys = this.restKeys[i];
+      if (keys === null || keys!.some((k) => ev.message.includes(k))) {
+        c.push(this.rest[i]!);
+        lists++;
+      }
     }
-    for (const x of this.rest) c.push(x);
-    if (c.length > 1) c.sort((a, b) => a.rank - b.rank);
+    if (lists === 0) return null;
+    if (lists > 1) c.sort((a, b) => a.rank - b.rank);
     for (const x of c) {
-      if (mismatch(x.spec, ev) === null) {
+      if (failingField(x.spec, ev) === null) {
         const facts: Record<string, string> = {};
         specFacts(x.spec, ev, facts);
         return { compiled: x, facts };
@@ -78,6 +99,11 @@ export class ConditionMatcher {
     }
     return null;
   }
+}
+
+function add(into: CompiledCondition[], list: CompiledCondition[]): number {
+  for (const x of list) into.push(x);
+  return 1;
 }
 
 function push<K, V>(m: Map<K, V[]>, k: K, v: V): void {

@@ -57,29 +57,71 @@ export function compileSpec(spec: EventConditionSpec): CompiledSpec {
 
 const inList = <T>(list: T[] | undefined, v: T | undefined): boolean => list === undefined || (v !== undefined && list.includes(v));
 
+/** The first field of `c` the event does not meet, or null when it meets every field (hot path: no allocation). */
+export function failingField(c: CompiledSpec, ev: NginxEvent): string | null {
+  const s = c.spec;
+  if (!inList(s.template, ev.template)) return 'template';
+  if (!inList(s.syscall, ev.syscall)) return 'syscall';
+  if (!inList(s.errno, ev.errno?.name)) return 'errno';
+  if (!inList(s.action, ev.action)) return 'action';
+  if (s.noAction === true && ev.action !== undefined) return 'noAction';
+  if (!inList(s.level, ev.level)) return 'level';
+  if (s.transport !== undefined && eventTransport(ev) !== s.transport) return 'transport';
+  if (!inList(s.scheme, ev.context.upstream?.scheme)) return 'scheme';
+  if (s.ssl !== undefined && !(ev.ssl && ev.ssl.reasons.some((r) => s.ssl!.includes(r)))) return 'ssl';
+  if (!inList(s.alert, ev.ssl?.alert)) return 'alert';
+  if (s.host !== undefined && !inList(s.host, eventHost(ev))) return 'host';
+  if (!inList(s.code, ev.code)) return 'code';
+  if (c.target && !(ev.target !== undefined && c.target.test(ev.target))) return 'target';
+  if (c.upstream && !(ev.context.upstream && c.upstream.test(ev.context.upstream.raw))) return 'upstream';
+  if (c.message && !c.message.test(ev.message)) return 'message';
+  return null;
+}
+
+/** What the event has for `field` (for build errors). */
+function eventValue(ev: NginxEvent, field: string): unknown {
+  switch (field) {
+    case 'template':
+      return ev.template;
+    case 'syscall':
+      return ev.syscall;
+    case 'errno':
+      return ev.errno?.name;
+    case 'action':
+    case 'noAction':
+      return ev.action;
+    case 'level':
+      return ev.level;
+    case 'transport':
+      return eventTransport(ev);
+    case 'scheme':
+      return ev.context.upstream?.scheme;
+    case 'ssl':
+      return ev.ssl?.reasons;
+    case 'alert':
+      return ev.ssl?.alert;
+    case 'host':
+      return eventHost(ev);
+    case 'code':
+      return ev.code;
+    case 'target':
+      return ev.target;
+    case 'upstream':
+      return ev.context.upstream?.raw;
+    default:
+      return ev.message;
+  }
+}
+
 /**
  * The first field of `c` the event does not meet, with what the event has
  * (for build errors), or null when the event meets every field.
  */
 export function mismatch(c: CompiledSpec, ev: NginxEvent): { field: string; got: string } | null {
-  const s = c.spec;
-  const show = (v: unknown): string => (v === undefined ? 'nothing' : JSON.stringify(v));
-  if (!inList(s.template, ev.template)) return { field: 'template', got: show(ev.template) };
-  if (!inList(s.syscall, ev.syscall)) return { field: 'syscall', got: show(ev.syscall) };
-  if (!inList(s.errno, ev.errno?.name)) return { field: 'errno', got: show(ev.errno?.name) };
-  if (!inList(s.action, ev.action)) return { field: 'action', got: show(ev.action) };
-  if (s.noAction === true && ev.action !== undefined) return { field: 'noAction', got: show(ev.action) };
-  if (!inList(s.level, ev.level)) return { field: 'level', got: show(ev.level) };
-  if (s.transport !== undefined && eventTransport(ev) !== s.transport) return { field: 'transport', got: show(eventTransport(ev)) };
-  if (!inList(s.scheme, ev.context.upstream?.scheme)) return { field: 'scheme', got: show(ev.context.upstream?.scheme) };
-  if (s.ssl !== undefined && !(ev.ssl && ev.ssl.reasons.some((r) => s.ssl!.includes(r)))) return { field: 'ssl', got: show(ev.ssl?.reasons) };
-  if (!inList(s.alert, ev.ssl?.alert)) return { field: 'alert', got: show(ev.ssl?.alert) };
-  if (!inList(s.host, eventHost(ev))) return { field: 'host', got: show(eventHost(ev)) };
-  if (!inList(s.code, ev.code)) return { field: 'code', got: show(ev.code) };
-  if (c.target && !(ev.target !== undefined && c.target.test(ev.target))) return { field: 'target', got: show(ev.target) };
-  if (c.upstream && !(ev.context.upstream && c.upstream.test(ev.context.upstream.raw))) return { field: 'upstream', got: show(ev.context.upstream?.raw) };
-  if (c.message && !c.message.test(ev.message)) return { field: 'message', got: show(ev.message) };
-  return null;
+  const field = failingField(c, ev);
+  if (field === null) return null;
+  const v = eventValue(ev, field);
+  return { field, got: v === undefined ? 'nothing' : JSON.stringify(v) };
 }
 
 /** Named groups of the spec's regexes on the event (facts such as {version}). */

@@ -37,9 +37,11 @@ export interface BenignVerdict {
   why: string;
 }
 
+const BY_TEMPLATE = new Map<string, BenignRule[]>();
+for (const r of BENIGN) for (const t of r.template) BY_TEMPLATE.set(t, [...(BY_TEMPLATE.get(t) ?? []), r]);
+
 export function benignVerdict(ev: NginxEvent): BenignVerdict | null {
-  for (const r of BENIGN) {
-    if (!r.template.includes(ev.template)) continue;
+  for (const r of BY_TEMPLATE.get(ev.template) ?? []) {
     if (r.action && !r.action.includes(ev.action)) continue;
     if (r.errno && !(ev.errno && r.errno.includes(ev.errno.name))) continue;
     if (r.noUpstream && ev.context.upstream !== undefined) continue;
@@ -52,5 +54,3 @@ export function benignVerdict(ev: NginxEvent): BenignVerdict | null {
   return null;
 }
 
-/** Literal text of the benign templates (the analyzer's prefilter keys). */
-export const BENIGN_KEYS: readonly string[] = ['closed keepalive connection', 'client timed out', 'client closed connection'];

@@ -109,7 +109,19 @@ function byNumber(number: number): { row: ErrnoRow; platform: Platform } | undef
  * wording (numbers differ per platform); "Unknown error" (old nginx on new
  * glibc), a translated or a cut-short text fall back to the number.
  */
+const CACHE = new Map<string, ErrnoValue>();
+const CACHE_MAX = 512;
+
 export function resolveErrno(number: number, text: string): ErrnoValue {
+  const key = `${number}:${text}`;
+  const hit = CACHE.get(key);
+  if (hit) return hit;
+  const v = resolveUncached(number, text);
+  if (CACHE.size < CACHE_MAX) CACHE.set(key, Object.freeze(v) as ErrnoValue);
+  return v;
+}
+
+function resolveUncached(number: number, text: string): ErrnoValue {
   const k = norm(text);
   let rows = BY_TEXT.get(k);
   if (!rows && k.length >= 6 && !k.startsWith('unknown error')) {

@@ -66,6 +66,28 @@ export interface NginxEvent {
   truncated: boolean;
 }
 
+/** One string instance per syscall template (they key maps on every line). */
+const INTERNED = new Map<string, string>();
+function intern(t: string): string {
+  const hit = INTERNED.get(t);
+  if (hit !== undefined) return hit;
+  if (INTERNED.size < 1024) INTERNED.set(t, t);
+  return t;
+}
+
+/** Upstream values repeat: parsed once each (bounded). */
+const UPSTREAMS = new Map<string, Upstream>();
+
+function upstreamOf(raw: string): Upstream {
+  let u = UPSTREAMS.get(raw);
+  if (u === undefined) {
+    u = Object.freeze(parseUpstream(raw)) as Upstream;
+    if (UPSTREAMS.size >= 4096) UPSTREAMS.clear();
+    UPSTREAMS.set(raw, u);
+  }
+  return u;
+}
+
 interface CompiledTemplate {
   template: string;
   re: RegExp;
@@ -87,11 +109,20 @@ function compileTemplate(t: string): CompiledTemplate {
   return { template: t, re: new RegExp(src, 's'), slots };
 }
 
-/** Templates bucketed by their first word (a template starting with a placeholder goes to "*"). */
+/**
+ * Templates bucketed by their first two words when both are fixed text
+ * ("upstream sent", "client sent"), else by their first word ("client %T
+ * closed…" under "client"); a template starting with a placeholder goes to "*".
+ */
 const BUCKETS = new Map<string, CompiledTemplate[]>();
 for (const t of TEMPLATES) {
   const c = compileTemplate(t);
-  const key = t.startsWith('%') || t.startsWith('"%') ? '*' : firstWord(t);
+  let key = '*';
+  if (!t.startsWith('%') && !t.startsWith('"%')) {
+    const w1 = firstWord(t);
+    const w2 = firstWord(t.slice(w1.length + 1));
+    key = t.charCodeAt(w1.length) === 32 && w2.length > 0 && !w2.includes('%') && !w2.includes('"') ? `${w1} ${w2}` : w1;
+  }
   const b = BUCKETS.get(key) ?? [];
   b.push(c);
   BUCKETS.set(key, b);
@@ -108,7 +139,7 @@ function firstWord(s: string): string {
 const SYSCALL = /^([A-Za-z_][A-Za-z0-9_]{0,40})\(([^()]{0,200})\)(?: (to|on|for|of) (.+?)| "(.{0,1024}?)"(?: to "(.{0,1024}?)")?)? failed(, ignored)?$/s;
 const REPORTED = /^(kevent|epoll_wait|eventport|WSAPoll)\(\) reported (?:that )?/;
 /** " (N: text)" at the end; Windows texts may hold one level of parentheses; a cut line may lose the ")". */
-const ERRNO_TAIL = /\s?\((\d{1,5}): ((?:[^()]|\([^()]*\))*)\)$/;
+const ERRNO_TAIL = /^\s?\((\d{1,5}): ((?:[^()]|\([^()]*\))*)\)$/;
 const ERRNO_CUT = /\s?\((\d{1,5}): ((?:[^()]|\([^()]*\))*)$/;
 const SSL_TAIL = /\s?\(SSL: (.*)\)$/s;
 const SSL_CUT = /\s?\(SSL: (.*)$/s;
@@ -131,7 +162,9 @@ export interface MessageParts {
 function kindOfTarget(t: string, quotedPath: boolean): NginxEvent['targetKind'] {
   if (t.startsWith('unix:')) return 'unix';
   if (quotedPath || t.startsWith('/')) return 'file';
-  if (/^(?:\[[0-9a-fA-F:.]+\]|[0-9.]+)(?::\d+)?$/.test(t) || /:\d+$/.test(t)) return 'address';
+  const c = t.charCodeAt(0);
+  if ((c === 91 /* [ */ || (c >= 48 && c <= 57)) && /^(?:\[[0-9a-fA-F:.]+\]|[0-9.]+)(?::\d+)?$/.test(t)) return 'address';
+  if (/:\d{1,5}$/.test(t)) return 'address';
   return 'name';
 }
 
@@ -143,20 +176,56 @@ export function deriveTemplate(msg: string): string {
     .replace(/\b\d+(?:\.\d+)*\b/g, '%d');
 }
 
+/** Where " (N: text)" starts at the end of `msg` (one level of parentheses inside the text), or -1. */
+function errnoTailAt(msg: string): number {
+  const n = msg.length;
+  if (n < 5 || msg.charCodeAt(n - 1) !== 41 /* ) */) return -1;
+  let depth = 0;
+  for (let i = n - 2; i >= 0 && i >= n - 600; i--) {
+    const c = msg.charCodeAt(i);
+    if (c === 41) depth++;
+    else if (c === 40 /* ( */) {
+      if (depth === 0) {
+        const d = msg.charCodeAt(i + 1);
+        return d >= 48 && d <= 57 ? (i > 0 && msg.charCodeAt(i - 1) === 32 ? i - 1 : i) : -1;
+      }
+      depth--;
+    }
+  }
+  return -1;
+}
+
+/** Messages repeat (the same failure, the same noise): their reading is cached. */
+const MESSAGES = new Map<string, MessageParts>();
+const MESSAGES_MAX = 2048;
+
 /** Reads the message part (context suffix already removed). */
 export function readMessage(raw: string, truncated: boolean): MessageParts {
+  if (truncated) return readMessageUncached(raw, true);
+  const hit = MESSAGES.get(raw);
+  if (hit) return hit;
+  const parts = readMessageUncached(raw, false);
+  if (MESSAGES.size >= MESSAGES_MAX) MESSAGES.clear();
+  MESSAGES.set(raw, parts);
+  return parts;
+}
+
+function readMessageUncached(raw: string, truncated: boolean): MessageParts {
   let msg = raw;
   let errno: ErrnoValue | undefined;
   let ssl: SslError | undefined;
-  const m = ERRNO_TAIL.exec(msg) ?? (truncated ? ERRNO_CUT.exec(msg) : null);
-  if (m && !/^SSL$/.test(m[1]!)) {
+  const at = errnoTailAt(msg);
+  const m = at !== -1 ? ERRNO_TAIL.exec(msg.slice(at)) : truncated ? ERRNO_CUT.exec(msg) : null;
+  if (m) {
     errno = resolveErrno(Number(m[1]), m[2]!);
-    msg = msg.slice(0, m.index);
+    msg = msg.slice(0, at !== -1 ? at + m.index : m.index);
   }
-  const s = SSL_TAIL.exec(msg) ?? (truncated && !errno ? SSL_CUT.exec(msg) : null);
+  // The SSL queue closes the message (before any errno): only a message ending in ")" (or cut short) can hold one.
+  const sslAt = msg.charCodeAt(msg.length - 1) === 41 || truncated ? msg.lastIndexOf('(SSL: ') : -1;
+  const s = sslAt === -1 ? null : (SSL_TAIL.exec(msg.slice(Math.max(0, sslAt - 1))) ?? (truncated && !errno ? SSL_CUT.exec(msg.slice(Math.max(0, sslAt - 1))) : null));
   if (s) {
     ssl = parseSslQueue(s[1]!) ?? undefined;
-    msg = msg.slice(0, s.index);
+    msg = msg.slice(0, Math.max(0, sslAt - 1) + s.index);
   }
   const out: MessageParts = { message: msg, template: msg, known: false };
   if (errno) out.errno = errno;
@@ -182,22 +251,25 @@ export function readMessage(raw: string, truncated: boolean): MessageParts {
     out.known = true;
     const ignored = sc[7] ? ', ignored' : '';
     if (sc[4] !== undefined) {
-      out.template = `${call}() ${sc[3]} %T failed${ignored}`;
+      out.template = intern(`${call}() ${sc[3]} %T failed${ignored}`);
       out.target = sc[4];
       out.targetKind = kindOfTarget(sc[4], false);
     } else if (sc[5] !== undefined) {
-      out.template = sc[6] !== undefined ? `${call}() "%T" to "%V" failed${ignored}` : `${call}() "%T" failed${ignored}`;
+      out.template = intern(sc[6] !== undefined ? `${call}() "%T" to "%V" failed${ignored}` : `${call}() "%T" failed${ignored}`);
       out.target = sc[5];
       out.targetKind = 'file';
     } else if (sc[2]) {
-      out.template = `${call}(%T) failed${ignored}`;
+      out.template = intern(`${call}(%T) failed${ignored}`);
       out.target = sc[2];
       out.targetKind = kindOfTarget(sc[2], false);
-    } else out.template = `${call}() failed${ignored}`;
+    } else out.template = intern(`${call}() failed${ignored}`);
     return out;
   }
-  const candidates = BUCKETS.get(firstWord(body));
-  for (const list of candidates ? [candidates, ANYWHERE] : [ANYWHERE]) {
+  const w1 = firstWord(body);
+  const two = body.charCodeAt(w1.length) === 32 ? BUCKETS.get(`${w1} ${firstWord(body.slice(w1.length + 1))}`) : undefined;
+  const one = BUCKETS.get(w1);
+  for (const list of [two, one, ANYWHERE]) {
+    if (list === undefined) continue;
     for (const t of list) {
       const tm = t.re.exec(body);
       if (!tm) continue;
@@ -239,7 +311,7 @@ export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: numb
   if (ctx.server !== undefined) context.server = ctx.server;
   if (ctx.request !== undefined) context.request = ctx.request;
   if (ctx.subrequest !== undefined) context.subrequest = ctx.subrequest;
-  if (ctx.upstream !== undefined) context.upstream = parseUpstream(ctx.upstream);
+  if (ctx.upstream !== undefined) context.upstream = upstreamOf(ctx.upstream);
   if (ctx.host !== undefined) context.host = ctx.host;
   if (ctx.referrer !== undefined) context.referrer = ctx.referrer;
   if (ctx.resolver !== undefined) context.resolver = ctx.resolver;

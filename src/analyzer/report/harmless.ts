@@ -9,28 +9,35 @@ import { own } from '../own.ts';
 const MAX_HARMLESS = 100;
 
 export class HarmlessCounter {
-  private readonly byKey = new Map<string, HarmlessEntry>();
+  /** template → entries (one per distinct `why`; usually one): no key string built per line. */
+  private readonly byKey = new Map<string, HarmlessEntry[]>();
+  private size = 0;
   total = 0;
 
   add(template: string, why: string, line: number, level: string | undefined, cause?: { id: string; url: string }): void {
     this.total++;
-    const key = `${template}\u0000${why}`;
-    const e = this.byKey.get(key);
-    if (e) {
-      e.count++;
-      return;
+    let list = this.byKey.get(template);
+    if (list !== undefined) {
+      for (const e of list) {
+        if (e.why === why) {
+          e.count++;
+          return;
+        }
+      }
     }
-    if (this.byKey.size >= MAX_HARMLESS) return;
+    if (this.size >= MAX_HARMLESS) return;
+    if (list === undefined) this.byKey.set(own(template), (list = []));
+    this.size++;
     const entry: HarmlessEntry = { template: own(template), count: 1, why, firstLine: line };
     if (level !== undefined) entry.level = level;
     if (cause) {
       entry.cause = cause.id;
       entry.url = cause.url;
     }
-    this.byKey.set(key, entry);
+    list.push(entry);
   }
 
   build(): HarmlessEntry[] {
-    return [...this.byKey.values()].sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
+    return [...this.byKey.values()].flat().sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
   }
 }
