@@ -67,3 +67,41 @@ export function toRe2(src: string): string {
   }
   return out;
 }
+
+/**
+ * Counted repeats with a large upper bound become open-ended ("{1,1024}" →
+ * "+", "{0,300}" → "*"): RE2 rejects regexes whose nested counted repeats
+ * exceed 1000 in total, and runs open-ended ones in linear time anyway; for a
+ * log line the bound only guarded against backtracking, which RE2 never does.
+ */
+export function relaxRepeats(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    const c = src[i]!;
+    if (c === '\\') {
+      out += c + (src[i + 1] ?? '');
+      i++;
+      continue;
+    }
+    if (c === '[') {
+      let j = i + 1;
+      if (src[j] === '^') j++;
+      if (src[j] === ']') j++;
+      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      out += src.slice(i, j + 1);
+      i = j;
+      continue;
+    }
+    if (c === '{') {
+      const m = /^\{(\d+),(\d+)\}/.exec(src.slice(i, i + 16));
+      if (m && Number(m[2]) >= 50) {
+        const lo = Number(m[1]);
+        out += lo === 0 ? '*' : lo === 1 ? '+' : `{${Math.min(lo, 1000)},}`;
+        i += m[0].length - 1;
+        continue;
+      }
+    }
+    out += c;
+  }
+  return out;
+}
