@@ -12,8 +12,8 @@ import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
 import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, FPM_SECTION } from './detect/config-lines.ts';
 import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
-import { eventFrom, looksLikeNginx, type NginxEvent } from './events/parse.ts';
-import { needsNormalising, normaliseLine } from './events/normalise.ts';
+import { BARE_HEAD, eventFrom, headAfterPrefix, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
+import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
 import { eventFacts } from './events/facts.ts';
 import { benignVerdict } from './events/benign.ts';
 import { ConditionMatcher } from './conditions/matcher.ts';
@@ -295,8 +295,19 @@ export class Analyzer {
     }
   }
 
-  private autoLine(text: string, scan: string): void {
+  private autoLine(text: string, scan: string, depth = 0): void {
     const n = this.lineNo;
+    if (depth === 0 && isPasteMark(scan.charCodeAt(0))) {
+      // An nginx line pasted inside Markdown quote, code ticks or bold: read the line inside.
+      const marks = pasteMarks(scan);
+      if (marks) {
+        const inner = scan.slice(marks.start, marks.end) + (marks.cut ? '...' : '');
+        if (parseEvent(inner) !== null) {
+          this.autoLine(inner, inner, 1);
+          return;
+        }
+      }
+    }
     const u = unwrap(scan, this.year);
     const at = u.offset;
     const c = scan.charCodeAt(at);
@@ -337,6 +348,23 @@ export class Analyzer {
         return;
       }
     }
+    // nginx's own stamp behind a prefix no unwrapper knows ("err log: …", "nginx | …", an ISO time without zone).
+    const inner = headAfterPrefix(at === 0 ? scan : scan.slice(at));
+    if (inner !== -1) {
+      const h = parseNginxErrorHead(scan, at + inner);
+      if (h) {
+        this.leaveConfig();
+        this.nginxError(text, scan, at + inner, h, u.time, undefined);
+        return;
+      }
+    }
+    // An nginx message pasted without its head ("connect() failed (111: …) while connecting to upstream, …").
+    const bare = this.bareEvent(at === 0 ? scan : scan.slice(at), at);
+    if (bare) {
+      this.leaveConfig();
+      this.nginxEvent(text, at, bare, u.time, undefined);
+      return;
+    }
     // Configuration pasted among the logs.
     const t = at === 0 ? scan.trim() : scan.slice(at).trim();
     if (this.configLine(text, t)) return;
@@ -360,18 +388,22 @@ export class Analyzer {
       if (producer) this.sawProducer(producer, text, at, t.length);
       return;
     }
-    // An nginx message pasted without its head ("connect() failed (111: …) while connecting to upstream, …").
-    const bare = this.bareEvent(at === 0 ? scan : scan.slice(at), at);
-    if (bare) {
-      this.leaveConfig();
-      this.nginxEvent(text, at, bare, u.time, undefined);
-      return;
-    }
     const m = this.matcher.matchAny(at === 0 ? scan : scan.slice(at));
     if (m) {
       this.lineKind = m.compiled.kind;
       this.claim(m, text, at, u.time, undefined, {});
       return;
+    }
+    // Nothing read the line as it is: maybe a paste wrapped it.
+    const c0 = scan.charCodeAt(0);
+    if (depth === 0 && isPasteMark(c0)) {
+      // Pasted from an issue or a chat: Markdown quote, code ticks, bold or quotes around the line; a pager's "$" where it was cut.
+      const marks = pasteMarks(scan);
+      if (marks) {
+        const inner = scan.slice(marks.start, marks.end) + (marks.cut ? '...' : '');
+        this.autoLine(inner, inner, 1);
+        return;
+      }
     }
     this.lineKind = 'unknown';
     this.addUnrecognised(text);
@@ -496,8 +528,9 @@ export class Analyzer {
   /** A head-less nginx message, or null (cheap checks first: most such lines are something else). */
   private bareEvent(s: string, at: number): NginxEvent | null {
     if (s.length < 10) return null;
-    const n = normaliseLine(s);
-    const ev = eventFrom(n.text, null, 0, at, n.changed, n.truncated);
+    const n = normaliseLine(s.trim());
+    const rest = BARE_HEAD.exec(n.text);
+    const ev = eventFrom(n.text, null, rest ? rest[0].length : 0, at, n.changed, n.truncated);
     return looksLikeNginx(ev) ? ev : null;
   }
 
@@ -509,7 +542,8 @@ export class Analyzer {
     if (level !== undefined) this.stats.level(level);
     if (time) this.sawTime(time);
     const hit = this.conditions.match(ev);
-    const failure = level === undefined ? ev.errno !== undefined || ev.ssl !== undefined : ERROR_LEVELS.has(level);
+    // A message pasted without its level counts as a failure unless known harmless.
+    const failure = level === undefined ? true : ERROR_LEVELS.has(level);
     const wantFacts = this.options.onLine !== undefined;
     let claimed = false;
     let span: [number, number] | undefined;
@@ -530,8 +564,9 @@ export class Analyzer {
       this.lineStatus = cond.status;
       if (wantFacts) this.lineFacts = eventFacts(ev, {});
     } else {
-      // The peer's own words (FastCGI stderr: PHP, database drivers) have no grammar: their signatures.
-      const m = ev.detail !== undefined ? this.matcher.matchOther(ev.message) : null;
+      // The peer's own words (FastCGI stderr: PHP, database drivers) have no grammar: their signatures;
+      // so has a level-less line that may be nginx's command-line output ("nginx: configuration file … test failed").
+      const m = ev.detail !== undefined ? this.matcher.matchOther(ev.message) : level === undefined ? this.matcher.matchOther(at === 0 ? text : text.slice(at)) : null;
       if (m) {
         this.claim(m, text, at, time, level, eventFacts(ev, {}));
         this.lineKind = kind ?? 'nginx-error';
@@ -694,6 +729,11 @@ function looksMangled(ev: NginxEvent, s: string): boolean {
   if (last === 46 /* . */ || last === 0x2026 /* … */) return needsNormalising(s);
   const server = ev.context.server;
   return server !== undefined && server.indexOf(', ') !== -1;
+}
+
+/** > ` * ' " — what Markdown and chat pastes put before a line. */
+function isPasteMark(c: number): boolean {
+  return c === 62 || c === 96 || c === 42 || c === 39 || c === 34;
 }
 
 /** One-shot convenience: analyse a whole text. */

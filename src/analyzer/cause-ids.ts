@@ -43,6 +43,7 @@ export const CAUSES = {
   invalidHeader: 'upstream-sent-invalid-header',
   workerConnections: 'worker-connections-not-enough',
   clientClosed: 'client-closed-request',
+  nginxNotRunning: 'nginx-not-running',
 } as const;
 
 export type EngineCause = (typeof CAUSES)[keyof typeof CAUSES];
@@ -84,6 +85,7 @@ export const FALLBACK: Record<EngineCause, { title: string; status: number; seve
   'resolver-could-not-resolve': { title: 'nginx could not resolve the upstream name', status: 502, severity: 'high', fix: 'Make {name} resolvable by the resolver nginx uses.' },
   'upstream-sent-invalid-header': { title: 'Upstream sent an invalid header', status: 502, severity: 'high', fix: 'Fix the response headers {upstream} sends.' },
   'worker-connections-not-enough': { title: 'worker_connections are not enough', status: 500, severity: 'high', fix: 'Raise worker_connections (and the open-file limit with it).' },
+  'nginx-not-running': { title: 'nginx is not running', status: 502, severity: 'critical', fix: 'Fix the configuration or the port conflict that stops nginx from starting.' },
   'client-closed-request': { title: 'Client closed the request (499)', status: 499, severity: 'low', fix: 'Clients gave up before the backend answered.' },
   'cdn-or-load-balancer-502': { title: 'The 502 came from a CDN or load balancer', status: 502, severity: 'high', fix: 'The error page came from {producer}, not from nginx: check that {producer} can reach nginx (origin health checks, TLS, timeouts).' },
 };

@@ -6,6 +6,7 @@
  * claims is informational; a warning no condition claims failed no request.
  */
 import type { NginxEvent } from './parse.ts';
+import { actionInfo } from './grammar.ts';
 
 interface BenignRule {
   template: string[];
@@ -30,6 +31,7 @@ const BENIGN: readonly BenignRule[] = [
   { template: ['directory index of "%T" is forbidden', 'access forbidden by rule'], noUpstream: true, why: 'Access was refused by configuration: the client got 403, as configured.' },
   { template: ['accept() failed'], errno: ['ECONNABORTED'], why: 'A client aborted before nginx accepted its connection: harmless.' },
   { template: ['writev() failed', 'send() failed', 'sendfile() failed', 'recv() failed', 'readv() failed', 'SSL_write() failed'], action: ['sending to client', 'sending response to client', 'reading client request line', 'reading client request headers', 'waiting for request', 'keepalive', 'closing request', 'reading client request'], why: 'The client went away while nginx talked to it: harmless for the upstream (the status already sent stays in the access log).' },
+  { template: ['recv() failed', 'readv() failed', 'send() failed', 'writev() failed', 'SSL_read() failed', 'SSL_write() failed'], action: ['proxying upgraded connection'], errno: ['ECONNRESET', 'EPIPE', 'ENOTCONN'], why: 'One side of an upgraded (WebSocket) connection went away: the tunnel is closed and the 101 response already stands; normal when clients leave or backends restart.' },
   { template: ['client sent invalid request', 'client sent invalid method', 'client sent too long URI', 'client sent invalid header line: "%S"', 'client sent too large request', 'client sent invalid host header', 'client sent HTTP/1.1 request without "Host" header', 'client sent too long header line: "%S"'], why: 'A client sent a malformed request and got a 4xx: it concerns that client (often a scanner), not the upstream.' },
 ];
 
@@ -48,6 +50,8 @@ export function benignVerdict(ev: NginxEvent): BenignVerdict | null {
     if (r.unless && r.unless.test(ev.message)) continue;
     return { why: r.why };
   }
+  // A system call failing on a client's connection concerns that client only.
+  if (ev.syscall !== undefined && actionInfo(ev.action)?.side === 'client') return { why: `The ${ev.syscall}() failure happened on a client's connection (${ev.action}): it concerns that client only, not the upstream.` };
   const level = ev.level;
   if (level === 'notice' || level === 'info' || level === 'debug') return { why: `Logged at ${level}: one of nginx's informational messages; no request failed because of it.` };
   if (level === 'warn') return { why: 'Logged at warn: nginx carried on, and this line alone failed no request.' };

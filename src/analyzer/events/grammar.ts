@@ -56,8 +56,15 @@ export function actionInfo(action: string | undefined): ActionInfo | undefined {
  * header from upstream"). Undefined when the text names no known action.
  */
 export function resolveAction(text: string): string | undefined {
-  const t = text.trim();
+  let t = text.trim();
   if (BY_ACTION.has(t)) return t;
+  // A module's tag after the action: "connecting to upstream(proxy_connect)".
+  const paren = t.indexOf('(');
+  if (paren > 3 && BY_ACTION.has(t.slice(0, paren))) return t.slice(0, paren);
+  if (t.endsWith('...') || t.endsWith('$')) t = t.replace(/(?:\.\.\.|\$)$/, '');
+  // The context cut after its first comma (", client:" with nothing after it).
+  const comma = t.indexOf(',');
+  if (comma > 3 && BY_ACTION.has(t.slice(0, comma))) return t.slice(0, comma);
   if (t.length < 4) return undefined;
   const hits = ACTIONS.filter((a) => a.action.startsWith(t));
   if (hits.length === 1) return hits[0]!.action;
@@ -77,6 +84,7 @@ export const SYSCALL_ALIASES: Record<string, string> = {
   AcceptEx: 'accept',
   ConnectEx: 'connect',
   TransmitFile: 'sendfile',
+  CreateFile: 'open',
   TransmitPackets: 'sendfile',
   pwritev: 'pwrite',
 };

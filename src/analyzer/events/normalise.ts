@@ -7,7 +7,39 @@
  */
 
 /** One scan: does the line need repairs at all? */
-const SUSPECT = / {2}|[\u00a0\u2000-\u200b\u3000\u2026\u201c\u201d\u201e\u2018\u2019\uff02\uff07\uff08\uff09\uff1a\uff0c]|\w \(\)| \(\) |\( | \)|unix: \/| : |\.\.\.$|\t/;
+const SUSPECT = /\*\*|,$| {2}|[\u00a0\u2000-\u200b\u3000\u2026\u201c\u201d\u201e\u2018\u2019\uff02\uff07\uff08\uff09\uff1a\uff0c]|\w \(\)| \(\) |\( | \)|unix: \/| : |\.\.\.$|\t/;
+
+/**
+ * Marks a paste into an issue or chat adds around a line: Markdown quote
+ * ("> "), code ticks, bold stars, wrapping quotes, a pager's "$" at a cut
+ * end. Returns the inner text's [start, end), or null when there are none.
+ */
+export function pasteMarks(s: string): { start: number; end: number; cut: boolean } | null {
+  let start = 0;
+  let end = s.length;
+  for (let guard = 0; guard < 4; guard++) {
+    const c = s.charCodeAt(start);
+    if (c === 62 /* > */) start += s.charCodeAt(start + 1) === 32 ? 2 : 1;
+    else if (c === 96 /* ` */) while (s.charCodeAt(start) === 96) start++;
+    else if (c === 42 /* * */ && s.charCodeAt(start + 1) === 42) start += 2;
+    else if ((c === 39 /* ' */ || c === 34 /* " */) && s.charCodeAt(end - 1) === c && end - start > 2) {
+      start++;
+      end--;
+    } else if (c === 32 && start > 0) start++;
+    else break;
+  }
+  let cut = false;
+  for (let guard = 0; guard < 4; guard++) {
+    const c = s.charCodeAt(end - 1);
+    if (c === 96 || (c === 42 && s.charCodeAt(end - 2) === 42) || c === 32) end -= c === 42 ? 2 : 1;
+    else if (c === 36 /* $ */ && start > 0) {
+      end--;
+      cut = true;
+    } else break;
+  }
+  if (start === 0 && end === s.length) return null;
+  return start < end ? { start, end, cut } : null;
+}
 
 export interface Normalised {
   text: string;
@@ -29,6 +61,8 @@ export function needsNormalising(s: string): boolean {
     s.indexOf(' )') !== -1 ||
     s.indexOf('unix: /') !== -1 ||
     s.indexOf(' : ') !== -1 ||
+    s.indexOf('**') !== -1 ||
+    s.endsWith(',') ||
     s.endsWith('...') ||
     EXOTIC.test(s)
   );
@@ -46,8 +80,15 @@ export function normaliseLine(s: string): Normalised {
     .replace(/\uff09/g, ')')
     .replace(/\uff1a/g, ': ')
     .replace(/\uff0c/g, ', ')
-    .replace(/\u2026/g, '...');
-  const end = t.trimEnd();
+    .replace(/\u2026/g, '...')
+    .replace(/\*\*/g, '');
+  let end = t.trimEnd();
+  // nginx never ends a line with a comma: the paste stopped there.
+  if (end.endsWith(',')) {
+    end = end.slice(0, -1).trimEnd();
+    t = end;
+    truncated = true;
+  }
   if (end.endsWith('...') && !end.endsWith('..."')) {
     truncated = true;
     t = end.slice(0, -3).trimEnd();

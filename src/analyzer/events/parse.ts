@@ -12,9 +12,9 @@ import { unwrap } from '../detect/prefixes.ts';
 import { parseNginxContext, parseNginxErrorHead, type NginxErrorHead } from '../parse/nginx-error.ts';
 import { resolveErrno, type ErrnoValue } from './errno.ts';
 import { parseSslQueue, type SslError } from './ssl.ts';
-import { canonicalSyscall, REPORTERS, resolveAction } from './grammar.ts';
+import { canonicalSyscall, resolveAction } from './grammar.ts';
 import { TEMPLATES } from './templates.ts';
-import { normaliseLine } from './normalise.ts';
+import { normaliseLine, pasteMarks } from './normalise.ts';
 import { parsePeer, parseUpstream, type Upstream } from './upstream.ts';
 
 export type { Upstream } from './upstream.ts';
@@ -106,6 +106,8 @@ function compileTemplate(t: string): CompiledTemplate {
     last = m.index + 2;
   }
   src += t.slice(last).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&') + '$';
+  // Quoted peer text last ("FastCGI sent in stderr: "…""): nginx cuts long ones, so the closing quote may be missing.
+  if (t.endsWith('"%S"')) src = `${src.slice(0, -1)}?$`;
   return { template: t, re: new RegExp(src, 's'), slots };
 }
 
@@ -286,6 +288,12 @@ function readMessageUncached(raw: string, truncated: boolean): MessageParts {
       return out;
     }
   }
+  const first = body.charCodeAt(0);
+  if (first >= 65 && first <= 90 && !/^[A-Z_]+\(|^[A-Z]{2}/.test(body)) {
+    // Capitalised by a person or a chat tool ("Upstream sent too big header").
+    const again = readMessageUncached(`${body[0]!.toLowerCase()}${body.slice(1)}`, truncated);
+    if (again.known) return { ...again, ...(out.errno ? { errno: out.errno } : {}), ...(out.ssl ? { ssl: out.ssl } : {}) };
+  }
   if (truncated) {
     // Cut inside the message: the one known template it is the start of.
     const lower = body;
@@ -389,20 +397,44 @@ export function looksLikeNginx(ev: NginxEvent): boolean {
  * yearless syslog stamps borrow a year.
  */
 export function parseEvent(line: string, year?: string): NginxEvent | null {
-  const u = unwrap(line, year);
-  const norm = normaliseLine(u.offset === 0 ? line : line.slice(u.offset));
+  const marks = pasteMarks(line);
+  const src = marks ? line.slice(marks.start, marks.end) : line;
+  const base = marks ? marks.start : 0;
+  const u = unwrap(src, year);
+  const norm = normaliseLine(u.offset === 0 ? src : src.slice(u.offset));
   const s = norm.text;
+  const truncated = norm.truncated || (marks?.cut ?? false);
   const head = parseNginxErrorHead(s, 0);
   if (head) {
-    const ev = eventFrom(s, head, head.msgStart, u.offset, norm.changed, norm.truncated);
+    const ev = eventFrom(s, head, head.msgStart, base + u.offset, norm.changed || marks !== null, truncated);
     if (ev.time === undefined && u.time !== undefined) ev.time = u.time;
     return ev;
   }
-  // A message pasted without its head: kept only when it reads as nginx's.
-  const ev = eventFrom(s, null, 0, u.offset, norm.changed, norm.truncated);
+  // nginx's stamp behind a prefix no unwrapper knows ("err log: ", "nginx | ", an ISO time without zone…).
+  const inner = headAfterPrefix(s);
+  if (inner !== -1) {
+    const h = parseNginxErrorHead(s, inner);
+    if (h) {
+      const ev = eventFrom(s, h, h.msgStart, base + u.offset + inner, true, truncated);
+      return ev;
+    }
+  }
+  // A message pasted without its head ("*55 connect() failed…", "12#12: *7 …"): kept only when it reads as nginx's.
+  const rest = BARE_HEAD.exec(s);
+  const ev = eventFrom(s, null, rest ? rest[0].length : 0, base + u.offset, norm.changed || marks !== null, truncated);
   if (!looksLikeNginx(ev)) return null;
   if (u.time !== undefined) ev.time = u.time;
   return ev;
 }
 
-export { REPORTERS };
+const STAMP_INSIDE = /(?:^|[\s|:>`*])(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[|\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: )/;
+
+/** Where nginx's own "YYYY/MM/DD HH:MM:SS [" or "[level] PID#TID: " starts after an unknown prefix (within 120 characters), or -1. */
+export function headAfterPrefix(s: string): number {
+  const m = STAMP_INSIDE.exec(s.length > 160 ? s.slice(0, 160) : s);
+  if (!m || m.index > 120) return -1;
+  return m.index + m[0].length - m[1]!.length;
+}
+
+/** What is left of nginx's head when a paste lost the time and level: "PID#TID: *CID ". */
+export const BARE_HEAD = /^\s*(?:(?:[A-Za-z][\w .-]{0,30}: )?\d{1,10}#\d{1,10}: ?)?(?:\*\d{1,20} )?/;

@@ -35,6 +35,8 @@ export function statusOf(ev: NginxEvent): StatusVerdict {
 
 /** The article closest to an unclaimed event: by errno first, then SSL, then phase. */
 export function closestCause(ev: NginxEvent): string {
+  // emerg: nginx itself could not start or reload.
+  if (ev.level === 'emerg') return CAUSES.nginxNotRunning;
   const e = ev.errno?.name;
   const unix = eventTransport(ev) === 'unix';
   const a = ev.action;

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { RE2JS } from 're2js';
 import { loadCauseEntries, loadCatalog } from '../../../src/catalog/from-disk.ts';
 import { catalogLineRules } from '../../../src/analyzer/export/line-rules.ts';
-import { variants } from './platform-variants.test.ts';
+import { variants } from './variants.ts';
 
 const CONTENT = new URL('../../../content', import.meta.url).pathname;
 const catalog = loadCatalog(CONTENT);
