@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { Catalog } from '../analyzer/types.ts';
+import { catalogLineRules, type LineRule } from '../analyzer/export/line-rules.ts';
 
 export interface CatalogStatusPage {
   code: number;
@@ -37,6 +38,12 @@ export interface SiteCatalog extends Catalog {
   site: string;
   status: CatalogStatusPage[];
   stacks: CatalogStack[];
+  /**
+   * One regular expression per condition and signature, RE2 / Go / Python
+   * syntax ((?P<name>…)), first match wins: for scripts and log pipelines
+   * that look a line up without the engine.
+   */
+  lineRules: LineRule[];
 }
 
 export interface StatusInput {
@@ -86,6 +93,7 @@ export function buildSiteCatalog(
     stacks: [...stacks]
       .sort((a, b) => a.stack.localeCompare(b.stack))
       .map((s) => ({ id: s.stack, title: s.title, description: s.description, url: `/${s.id}/` })),
+    lineRules: catalogLineRules(catalog),
   };
 }
 
@@ -182,5 +190,6 @@ export const siteCatalogSchema = z
         .strict(),
     ),
     stacks: z.array(z.object({ id: slug, title: z.string(), description: z.string(), url }).strict()),
+    lineRules: z.array(z.object({ id: slug, cause: slug, status: z.number().int(), regex: z.string().min(1) }).strict()),
   })
   .strict();
