@@ -12,7 +12,7 @@ import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
 import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, FPM_SECTION } from './detect/config-lines.ts';
 import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
-import { BARE_HEAD, eventFrom, headAfterPrefix, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
+import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
 import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
 import { eventFacts } from './events/facts.ts';
 import { benignVerdict } from './events/benign.ts';
@@ -515,6 +515,26 @@ export class Analyzer {
   /* ---------- nginx error log ---------- */
 
   private nginxError(text: string, scan: string, at: number, head: NginxErrorHead, wrapperTime: string | undefined, kind: LineKind | undefined): void {
+    const lv = head.level;
+    if ((lv === 'info' || lv === 'notice' || lv === 'debug' || lv === 'warn') && this.options.onLine === undefined) {
+      // Noise (info, notice, warnings): when its message alone tells it is harmless, its context is never read.
+      const light = lightEventFrom(scan, head, at);
+      const m = light.known && !CORRELATED.has(light.template) ? this.conditions.lightMatch(light) : 'full';
+      const why = m === null ? benignVerdict(light)?.why : m !== 'full' ? m.cond.harmless : undefined;
+      if (why !== undefined) {
+        this.lineKind = kind ?? 'nginx-error';
+        this.stats.level(lv);
+        const time = light.time ?? wrapperTime;
+        if (time) {
+          this.sawTime(time);
+          this.stats.bucket(time);
+        }
+        const cause = m !== null && m !== 'full' ? { id: m.cause.id, url: m.cause.url } : undefined;
+        this.harmless.add(light.template, why, this.lineNo, lv, cause);
+        this.lineHarmless = true;
+        return;
+      }
+    }
     // Read as printed first; repair (spacing, quotes, a cut end) only when the reading looks mangled.
     let ev = eventFrom(scan, head, head.msgStart, at, false, false);
     if (looksMangled(ev, scan)) {
@@ -730,6 +750,9 @@ function looksMangled(ev: NginxEvent, s: string): boolean {
   const server = ev.context.server;
   return server !== undefined && server.indexOf(', ') !== -1;
 }
+
+/** Templates the correlations follow whatever the catalog says (nginxEvents): never skipped as noise. */
+const CORRELATED: ReadonlySet<string> = new Set(['upstream timed out', 'no live upstreams', 'upstream server temporarily disabled', 'upstream sent too big header']);
 
 /** > ` * ' " — what Markdown and chat pastes put before a line. */
 function isPasteMark(c: number): boolean {

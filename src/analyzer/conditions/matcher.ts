@@ -7,7 +7,7 @@
  */
 import type { Catalog, CatalogCause, CatalogCondition } from '../types.ts';
 import type { NginxEvent } from '../events/parse.ts';
-import { compileSpec, failingField, specificity, specFacts, type CompiledSpec } from './spec.ts';
+import { compileSpec, failingField, failingOnMessage, needsContext, specificity, specFacts, type CompiledSpec } from './spec.ts';
 import { prefilterKeys } from '../match/literals.ts';
 
 export interface CompiledCondition {
@@ -68,8 +68,24 @@ export class ConditionMatcher {
     });
   }
 
-  /** The most specific condition the event meets, or null. */
-  match(ev: NginxEvent): ConditionMatch | null {
+  /**
+   * For a light reading (message and action, context unread): the condition
+   * that claims it when the message alone decides (no condition before it
+   * needs the context), null when none can, or "full" when only a full
+   * reading can tell.
+   */
+  lightMatch(ev: NginxEvent): CompiledCondition | null | 'full' {
+    const c = this.candidates(ev);
+    if (c === null) return null;
+    for (const x of c) {
+      if (failingOnMessage(x.spec, ev)) continue;
+      return needsContext(x.cond.when) ? 'full' : x;
+    }
+    return null;
+  }
+
+  /** Conditions that could hold for the event, most specific first (a reused array), or null. */
+  private candidates(ev: NginxEvent): CompiledCondition[] | null {
     const t = this.byTemplate.get(ev.template);
     const s = ev.syscall === undefined ? undefined : this.bySyscall.get(ev.syscall);
     const l = ev.ssl === undefined || this.bySsl.length === 0 ? undefined : this.bySsl;
@@ -82,14 +98,23 @@ export class ConditionMatcher {
     if (l !== undefined) lists += add(c, l);
     if (e !== undefined) lists += add(c, e);
     for (let i = 0; i < this.rest.length; i++) {
-      const keys = this.restKeys[i];
-      if (keys === null || keys!.some((k) => ev.message.includes(k))) {
+      const keys = this.restKeys[i]!;
+      let hit = keys === null;
+      if (keys !== null) for (let k = 0; k < keys.length && !hit; k++) hit = ev.message.indexOf(keys[k]!) !== -1;
+      if (hit) {
         c.push(this.rest[i]!);
         lists++;
       }
     }
     if (lists === 0) return null;
-    if (lists > 1) c.sort((a, b) => a.rank - b.rank);
+    if (lists > 1) sortByRank(c);
+    return c;
+  }
+
+  /** The most specific condition the event meets, or null. */
+  match(ev: NginxEvent): ConditionMatch | null {
+    const c = this.candidates(ev);
+    if (c === null) return null;
     for (const x of c) {
       if (failingField(x.spec, ev) === null) {
         const facts: Record<string, string> = {};
@@ -98,6 +123,19 @@ export class ConditionMatcher {
       }
     }
     return null;
+  }
+}
+
+/** Insertion sort by rank (a handful of candidates; no comparator closure per line). */
+function sortByRank(c: CompiledCondition[]): void {
+  for (let i = 1; i < c.length; i++) {
+    const x = c[i]!;
+    let j = i - 1;
+    while (j >= 0 && c[j]!.rank > x.rank) {
+      c[j + 1] = c[j]!;
+      j--;
+    }
+    c[j + 1] = x;
   }
 }
 

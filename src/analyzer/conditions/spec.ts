@@ -78,6 +78,28 @@ export function failingField(c: CompiledSpec, ev: NginxEvent): string | null {
   return null;
 }
 
+/** Whether the spec constrains the line's context (transport, scheme, host, upstream): only a full reading can tell. */
+export function needsContext(spec: EventConditionSpec): boolean {
+  return spec.transport !== undefined || spec.scheme !== undefined || spec.host !== undefined || spec.upstream !== undefined;
+}
+
+/** `failingField` without the context fields (for a light reading of the message alone). */
+export function failingOnMessage(c: CompiledSpec, ev: NginxEvent): boolean {
+  const s = c.spec;
+  if (!inList(s.template, ev.template)) return true;
+  if (!inList(s.syscall, ev.syscall)) return true;
+  if (!inList(s.errno, ev.errno?.name)) return true;
+  if (!inList(s.action, ev.action)) return true;
+  if (s.noAction === true && ev.action !== undefined) return true;
+  if (!inList(s.level, ev.level)) return true;
+  if (s.ssl !== undefined && !(ev.ssl && ev.ssl.reasons.some((r) => s.ssl!.includes(r)))) return true;
+  if (!inList(s.alert, ev.ssl?.alert)) return true;
+  if (!inList(s.code, ev.code)) return true;
+  if (c.target && !(ev.target !== undefined && c.target.test(ev.target))) return true;
+  if (c.message && !c.message.test(ev.message)) return true;
+  return false;
+}
+
 /** What the event has for `field` (for build errors). */
 function eventValue(ev: NginxEvent, field: string): unknown {
   switch (field) {

@@ -66,6 +66,8 @@ export interface NginxEvent {
   truncated: boolean;
 }
 
+const NO_CONTEXT: EventContext = Object.freeze({}) as EventContext;
+
 /** One string instance per syscall template (they key maps on every line). */
 const INTERNED = new Map<string, string>();
 function intern(t: string): string {
@@ -314,16 +316,20 @@ function readMessageUncached(raw: string, truncated: boolean): MessageParts {
  */
 export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: number, offset: number, normalised: boolean, truncated: boolean): NginxEvent {
   const ctx = parseNginxContext(msgStart === 0 ? s : s.slice(msgStart));
-  const context: EventContext = {};
-  if (ctx.client !== undefined) context.client = ctx.client;
-  if (ctx.server !== undefined) context.server = ctx.server;
-  if (ctx.request !== undefined) context.request = ctx.request;
-  if (ctx.subrequest !== undefined) context.subrequest = ctx.subrequest;
-  if (ctx.upstream !== undefined) context.upstream = upstreamOf(ctx.upstream);
-  if (ctx.host !== undefined) context.host = ctx.host;
-  if (ctx.referrer !== undefined) context.referrer = ctx.referrer;
-  if (ctx.resolver !== undefined) context.resolver = ctx.resolver;
-  if (ctx.conf !== undefined) context.conf = ctx.conf;
+  // Most noise has no context: share one empty object rather than allocate one per line.
+  let context: EventContext = NO_CONTEXT;
+  if (ctx.client !== undefined || ctx.resolver !== undefined || ctx.conf !== undefined || ctx.upstream !== undefined) {
+    context = {};
+    if (ctx.client !== undefined) context.client = ctx.client;
+    if (ctx.server !== undefined) context.server = ctx.server;
+    if (ctx.request !== undefined) context.request = ctx.request;
+    if (ctx.subrequest !== undefined) context.subrequest = ctx.subrequest;
+    if (ctx.upstream !== undefined) context.upstream = upstreamOf(ctx.upstream);
+    if (ctx.host !== undefined) context.host = ctx.host;
+    if (ctx.referrer !== undefined) context.referrer = ctx.referrer;
+    if (ctx.resolver !== undefined) context.resolver = ctx.resolver;
+    if (ctx.conf !== undefined) context.conf = ctx.conf;
+  }
   let message = ctx.message;
   let action: string | undefined;
   if (ctx.action !== undefined) {
@@ -362,6 +368,30 @@ export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: numb
   if (action !== undefined) ev.action = action;
   if (parts.code !== undefined) ev.code = parts.code;
   if (parts.detail !== undefined) ev.detail = parts.detail;
+  return ev;
+}
+
+/**
+ * A light reading for informational noise: the message and its action only
+ * (the context after ", client: " is not read; `context` stays empty).
+ */
+export function lightEventFrom(s: string, head: NginxErrorHead, offset: number): NginxEvent {
+  const start = head.msgStart;
+  const client = s.indexOf(', client: ', start);
+  let end = client === -1 ? s.length : client;
+  let action: string | undefined;
+  const w = s.lastIndexOf(' while ', end);
+  if (w >= start) {
+    action = resolveAction(s.slice(w + 7, end));
+    if (action !== undefined) end = w;
+  }
+  const parts = readMessage(start === 0 && end === s.length ? s : s.slice(start, end), false);
+  const ev: NginxEvent = { source: 'nginx-error', level: head.level, message: parts.message, template: parts.template, known: parts.known, context: NO_CONTEXT, offset, normalised: false, truncated: false };
+  if (head.time !== undefined) ev.time = head.time;
+  if (parts.syscall !== undefined) ev.syscall = parts.syscall;
+  if (parts.errno) ev.errno = parts.errno;
+  if (parts.ssl) ev.ssl = parts.ssl;
+  if (action !== undefined) ev.action = action;
   return ev;
 }
 

@@ -43,6 +43,27 @@ describe('harmless lines', () => {
   });
 });
 
+describe('the light reading of noise', () => {
+  it('reaches the same report as the full reading (with onLine every line is read in full)', () => {
+    const text = [
+      '2026/11/22 23:58:08 [info] 812#812: *2 client 10.0.3.4 closed keepalive connection',
+      '2026/11/22 23:58:09 [info] 812#812: *3 client timed out (110: Connection timed out) while waiting for request, client: 10.0.3.1, server: 0.0.0.0:443',
+      '2026/11/22 23:58:10 [notice] 811#811: signal 1 (SIGHUP) received from 4242, reconfiguring',
+      '2026/11/22 23:58:11 [info] 812#812: *4 epoll_wait() reported that client prematurely closed connection, so upstream connection is closed too while sending request to upstream, client: 10.0.2.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.0.1.2:8080/", host: "a"',
+      '2026/11/22 23:58:12 [warn] 812#812: *5 an upstream response is buffered to a temporary file /var/cache/nginx/proxy_temp/1/00/0000000001 while reading upstream, client: 10.0.2.4, server: a, request: "GET /a.js HTTP/1.1", upstream: "http://10.0.1.1:8080/a.js", host: "a"',
+      '2026/11/22 23:58:13 [info] 812#812: *6 SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 10.0.5.1, server: 0.0.0.0:443',
+      '2026/11/22 23:58:14 [info] 812#812: *7 upstream timed out (110: Connection timed out) while proxying upgraded connection, client: 10.0.5.1, server: a, request: "GET /ws HTTP/1.1", upstream: "http://10.0.1.1:8080/ws", host: "a"',
+      '2026/11/22 23:58:15 [warn] 812#812: *8 upstream server temporarily disabled while connecting to upstream, client: 10.0.5.1, server: a, request: "GET / HTTP/1.1", upstream: "http://10.0.1.1:8080/", host: "a"',
+    ].join('\n');
+    const light = analyze(text, { catalog });
+    const full = analyze(text, { catalog, onLine: () => {} });
+    expect(light.harmless.map((h) => [h.template, h.count, h.cause])).toEqual(full.harmless.map((h) => [h.template, h.count, h.cause]));
+    expect(light.findings.map((f) => [f.cause, f.count])).toEqual(full.findings.map((f) => [f.cause, f.count]));
+    expect(light.harmlessCount).toBe(6);
+    expect(light.findings.map((f) => f.cause).sort()).toEqual(['no-live-upstreams', 'websocket-upgrade-missing']);
+  });
+});
+
 describe('never silent', () => {
   it('explains an error no article claims from its errno and phase, linked to the closest article', () => {
     const line = '2026/11/22 23:58:07 [error] 1#1: *1 connect() failed (105: No buffer space available) while connecting to upstream, client: 1.2.3.4, server: a, request: "GET / HTTP/1.1", upstream: "http://10.0.0.9:8080/", host: "a"';
