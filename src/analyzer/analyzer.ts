@@ -320,7 +320,8 @@ export class Analyzer {
         return;
       }
       // Re-spaced by a chat tool ("2026/11/22  23:58:07 [error]…"): repaired, then read again.
-      if (needsNormalising(scan)) {
+      // (Only what starts like nginx's stamp or level: access lines start with an address and skip this.)
+      if ((scan.charCodeAt(at + 4) === 47 /* YYYY/ */ || c === 91 || c === 110) && needsNormalising(scan)) {
         const n = normaliseLine(at === 0 ? scan : scan.slice(at));
         const h = n.changed ? parseNginxErrorHead(n.text, 0) : null;
         if (h) {

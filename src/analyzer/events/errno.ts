@@ -8,6 +8,8 @@
  * errlist, FreeBSD errlst.c, Windows Sockets error codes (winerror.h).
  */
 
+import { own } from '../own.ts';
+
 export type Platform = 'linux' | 'bsd' | 'windows';
 
 export interface ErrnoRow {
@@ -116,8 +118,10 @@ export function resolveErrno(number: number, text: string): ErrnoValue {
   const key = `${number}:${text}`;
   const hit = CACHE.get(key);
   if (hit) return hit;
-  const v = resolveUncached(number, text);
-  if (CACHE.size < CACHE_MAX) CACHE.set(key, Object.freeze(v) as ErrnoValue);
+  if (CACHE.size >= CACHE_MAX) return resolveUncached(number, text);
+  // Cached values outlive the line: copied out of the input chunk (see own.ts).
+  const v = Object.freeze(resolveUncached(number, own(text))) as ErrnoValue;
+  CACHE.set(own(key), v);
   return v;
 }
 
