@@ -112,10 +112,19 @@ if (skipped.length) console.log(`skipped invalid articles: ${skipped.join(', ')}
 writeFileSync(catalogFile, JSON.stringify(catalog));
 const literals = new Set<string>();
 for (const c of catalog.causes) for (const s of c.signatures) for (const k of requiredLiterals(s.pattern) ?? []) literals.add(k);
+// nginx lines are conditions: their literal text is each template's longest fixed run, or the system call.
+for (const c of catalog.causes) {
+  for (const cond of c.conditions) {
+    const w = cond.when;
+    const keys = w.template?.map((t) => t.split(/%[TSVd]/).reduce((a, b) => (b.trim().length > a.length ? b.trim() : a), '')) ?? w.syscall?.map((x) => `${x}() `) ?? [];
+    for (const k of keys) if (k.length >= 4) literals.add(k);
+  }
+}
 const literalsFile = join(WORK, 'literals.txt');
 writeFileSync(literalsFile, [...literals].join('\n') + '\n');
 const sigCount = catalog.causes.reduce((n, c) => n + c.signatures.length, 0);
-console.log(`catalog: ${catalog.causes.length} causes, ${sigCount} signatures, ${literals.size} literals`);
+const condCount = catalog.causes.reduce((n, c) => n + c.conditions.length, 0);
+console.log(`catalog: ${catalog.causes.length} causes, ${condCount} conditions, ${sigCount} signatures, ${literals.size} literals`);
 
 const rows: string[][] = [];
 const verdicts: string[] = [];

@@ -11,7 +11,14 @@ import { MAX_CONFIG_CHARS, MAX_LOG_FORMAT_LINES, MAX_SCAN_CHARS } from './limits
 import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
 import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLine, FPM_SECTION } from './detect/config-lines.ts';
-import { contextFacts, ERROR_LEVELS, parseNginxContext, parseNginxErrorHead } from './parse/nginx-error.ts';
+import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
+import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
+import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
+import { eventFacts } from './events/facts.ts';
+import { benignVerdict } from './events/benign.ts';
+import { ConditionMatcher } from './conditions/matcher.ts';
+import { explainUnclaimed } from './report/unclassified.ts';
+import { HarmlessCounter } from './report/harmless.ts';
 import { parseCombined } from './parse/access-log.ts';
 import { accessFacts, type AccessRecord } from './parse/access-record.ts';
 import { compileLogFormat, parseWithFormat, type CompiledLogFormat } from './parse/log-format.ts';
@@ -71,6 +78,8 @@ export class Analyzer {
   private readonly options: AnalyzeOptions;
   private readonly splitter: LineSplitter;
   private readonly matcher: SignatureMatcher;
+  private readonly conditions: ConditionMatcher;
+  private readonly harmless = new HarmlessCounter();
   private readonly findings: FindingsAccumulator;
   private readonly stats = new StatsCollector();
   private readonly events = new EventLog();
@@ -110,11 +119,15 @@ export class Analyzer {
   private lineCause: string | null = null;
   private lineStatus: number | null = null;
   private lineFacts: Record<string, string> = NO_FACTS;
+  private lineHarmless = false;
 
   constructor(options: AnalyzeOptions) {
     this.options = options;
     this.matcher = new SignatureMatcher(options.catalog);
     for (const p of this.matcher.problems) this.warn(p, p);
+    this.conditions = new ConditionMatcher(options.catalog);
+
+    for (const p of this.conditions.problems) this.warn(p, p);
     this.findings = new FindingsAccumulator(options.catalog);
     this.splitter = new LineSplitter((text, full) => this.safeLine(text, full));
   }
@@ -170,6 +183,8 @@ export class Analyzer {
       findings: this.findings.build(),
       unrecognised: this.unrecognised,
       unrecognisedCount: this.unrecognisedCount,
+      harmless: this.harmless.build(),
+      harmlessCount: this.harmless.total,
       stats: this.stats.build(this.lineNo, this.bytes),
       warnings,
     };
@@ -193,6 +208,7 @@ export class Analyzer {
     this.lineCause = null;
     this.lineStatus = null;
     this.lineFacts = NO_FACTS;
+    this.lineHarmless = false;
     try {
       this.line(text, full);
     } catch (e) {
@@ -201,6 +217,7 @@ export class Analyzer {
     this.stats.kind(this.lineKind);
     if (this.options.onLine) {
       const r: LineResult = { line: this.lineNo, kind: this.lineKind, cause: this.lineCause, status: this.lineStatus, facts: this.lineFacts };
+      if (this.lineHarmless) r.harmless = true;
       this.options.onLine(r);
     }
   }
@@ -230,7 +247,7 @@ export class Analyzer {
       const head = parseNginxErrorHead(scan, 0);
       if (head) {
         this.leaveConfig();
-        this.nginxError(text, scan, 0, head.level, head.time, head.msgStart, undefined);
+        this.nginxError(text, scan, 0, head, undefined, undefined);
         return;
       }
     }
@@ -298,8 +315,19 @@ export class Analyzer {
     }
   }
 
-  private autoLine(text: string, scan: string): void {
+  private autoLine(text: string, scan: string, depth = 0): void {
     const n = this.lineNo;
+    if (depth === 0 && isPasteMark(scan.charCodeAt(0))) {
+      // An nginx line pasted inside Markdown quote, code ticks or bold: read the line inside.
+      const marks = pasteMarks(scan);
+      if (marks) {
+        const inner = scan.slice(marks.start, marks.end) + (marks.cut ? '...' : '');
+        if (parseEvent(inner) !== null) {
+          this.autoLine(inner, inner, 1);
+          return;
+        }
+      }
+    }
     const u = unwrap(scan, this.year);
     const at = u.offset;
     const c = scan.charCodeAt(at);
@@ -308,8 +336,19 @@ export class Analyzer {
       const head = parseNginxErrorHead(scan, at);
       if (head) {
         this.leaveConfig();
-        this.nginxError(text, scan, at, head.level, head.time ?? u.time, head.msgStart, u.wrapper === 'kubectl' ? 'ingress' : undefined);
+        this.nginxError(text, scan, at, head, u.time, u.wrapper === 'kubectl' ? 'ingress' : undefined);
         return;
+      }
+      // Re-spaced by a chat tool ("2026/11/22  23:58:07 [error]…"): repaired, then read again.
+      // (Only what starts like nginx's stamp or level: access lines start with an address and skip this.)
+      if ((scan.charCodeAt(at + 4) === 47 /* YYYY/ */ || c === 91 || c === 110) && needsNormalising(scan)) {
+        const n = normaliseLine(at === 0 ? scan : scan.slice(at));
+        const h = n.changed ? parseNginxErrorHead(n.text, 0) : null;
+        if (h) {
+          this.leaveConfig();
+          this.nginxEvent(text, at, eventFrom(n.text, h, h.msgStart, at, true, n.truncated), u.time, u.wrapper === 'kubectl' ? 'ingress' : undefined);
+          return;
+        }
       }
     }
     // Access logs: the pasted log_format first, then combined/common/main/ingress.
@@ -329,6 +368,23 @@ export class Analyzer {
         this.autoLine(j.inner, j.inner.slice(0, MAX_SCAN_CHARS));
         return;
       }
+    }
+    // nginx's own stamp behind a prefix no unwrapper knows ("err log: …", "nginx | …", an ISO time without zone).
+    const inner = headAfterPrefix(at === 0 ? scan : scan.slice(at));
+    if (inner !== -1) {
+      const h = parseNginxErrorHead(scan, at + inner);
+      if (h) {
+        this.leaveConfig();
+        this.nginxError(text, scan, at + inner, h, u.time, undefined);
+        return;
+      }
+    }
+    // An nginx message pasted without its head ("connect() failed (111: …) while connecting to upstream, …").
+    const bare = this.bareEvent(at === 0 ? scan : scan.slice(at), at);
+    if (bare) {
+      this.leaveConfig();
+      this.nginxEvent(text, at, bare, u.time, undefined);
+      return;
     }
     // Configuration pasted among the logs.
     const t = at === 0 ? scan.trim() : scan.slice(at).trim();
@@ -364,6 +420,17 @@ export class Analyzer {
       this.lineKind = m.compiled.kind;
       this.claim(m, text, at, u.time, undefined, {});
       return;
+    }
+    // Nothing read the line as it is: maybe a paste wrapped it.
+    const c0 = scan.charCodeAt(0);
+    if (depth === 0 && isPasteMark(c0)) {
+      // Pasted from an issue or a chat: Markdown quote, code ticks, bold or quotes around the line; a pager's "$" where it was cut.
+      const marks = pasteMarks(scan);
+      if (marks) {
+        const inner = scan.slice(marks.start, marks.end) + (marks.cut ? '...' : '');
+        this.autoLine(inner, inner, 1);
+        return;
+      }
     }
     this.lineKind = 'unknown';
     this.addUnrecognised(text);
@@ -487,41 +554,135 @@ export class Analyzer {
 
   /* ---------- nginx error log ---------- */
 
-  private nginxError(text: string, scan: string, at: number, level: string, time: string | undefined, msgStart: number, kind: LineKind | undefined): void {
-    this.lineKind = kind ?? 'nginx-error';
-    this.stats.level(level);
-    if (time) this.sawTime(time);
-    const payload = at === 0 ? scan : scan.slice(at);
-    const m = this.matcher.matchOther(payload);
-    const isError = ERROR_LEVELS.has(level);
-    if (time && (isError || m)) {
-      const b = this.stats.bucket(time);
-      if (b) b.errors++;
-    } else if (time) this.stats.bucket(time);
-    if (!m && !isError && level !== 'warn') return;
-    const ctx = parseNginxContext(scan.slice(msgStart));
-    const facts: Record<string, string> = {};
-    contextFacts(ctx, facts);
-    if (ctx.upstream !== undefined) this.stats.errorUpstream(ctx.upstream);
-    if (m) {
-      this.claim(m, text, at, time, level, facts);
-      if (m.compiled.cause.id === CAUSES.upstreamReturned502) return;
-    } else {
-      this.lineFacts = facts;
+  private nginxError(text: string, scan: string, at: number, head: NginxErrorHead, wrapperTime: string | undefined, kind: LineKind | undefined): void {
+    const lv = head.level;
+    if ((lv === 'info' || lv === 'notice' || lv === 'debug' || lv === 'warn') && this.options.onLine === undefined) {
+      // Noise (info, notice, warnings): when its message alone tells it is harmless, its context is never read.
+      const light = lightEventFrom(scan, head, at);
+      const m = light.known && !CORRELATED.has(light.template) ? this.conditions.lightMatch(light) : 'full';
+      const why = m === null ? benignVerdict(light)?.why : m !== 'full' ? m.cond.harmless : undefined;
+      if (why !== undefined) {
+        this.lineKind = kind ?? 'nginx-error';
+        this.stats.level(lv);
+        const time = light.time ?? wrapperTime;
+        if (time) {
+          this.sawTime(time);
+          this.stats.bucket(time);
+        }
+        const cause = m !== null && m !== 'full' ? { id: m.cause.id, url: m.cause.url } : undefined;
+        this.harmless.add(light.template, why, this.lineNo, lv, cause);
+        this.lineHarmless = true;
+        return;
+      }
     }
-    this.nginxEvents(text, at, scan.length - at, ctx.message, level, time, facts);
+    // Read as printed first; repair (spacing, quotes, a cut end) only when the reading looks mangled.
+    let ev = eventFrom(scan, head, head.msgStart, at, false, false);
+    if (looksMangled(ev, scan)) {
+      const n = normaliseLine(at === 0 ? scan : scan.slice(at));
+      const h = n.changed ? parseNginxErrorHead(n.text, 0) : null;
+      if (h) ev = eventFrom(n.text, h, h.msgStart, at, true, n.truncated);
+    }
+    this.nginxEvent(text, at, ev, wrapperTime, kind);
+  }
+
+  /** A head-less nginx message, or null (cheap checks first: most such lines are something else). */
+  private bareEvent(s: string, at: number): NginxEvent | null {
+    if (s.length < 10) return null;
+    const n = normaliseLine(s.trim());
+    const rest = BARE_HEAD.exec(n.text);
+    const ev = eventFrom(n.text, null, rest ? rest[0].length : 0, at, n.changed, n.truncated);
+    return looksLikeNginx(ev) ? ev : null;
+  }
+
+  /** One nginx event: a cause's condition, harmless knowledge, or an explained unclassified error. */
+  private nginxEvent(text: string, at: number, ev: NginxEvent, wrapperTime: string | undefined, kind: LineKind | undefined): void {
+    this.lineKind = kind ?? 'nginx-error';
+    const level = ev.level;
+    const time = ev.time ?? wrapperTime;
+    if (level !== undefined) this.stats.level(level);
+    if (time) this.sawTime(time);
+    const hit = this.conditions.match(ev);
+    // A message pasted without its level counts as a failure unless known harmless.
+    const failure = level === undefined ? true : ERROR_LEVELS.has(level);
+    const wantFacts = this.options.onLine !== undefined;
+    let claimed = false;
+    let span: [number, number] | undefined;
+    if (hit && hit.compiled.cond.harmless === undefined) {
+      const { cond, cause } = hit.compiled;
+      const facts = Object.assign(eventFacts(ev, {}), hit.facts);
+      span = this.eventSpan(text, at, ev);
+      const evidence = this.evidence(text, at, span, this.lineKind, time, level, cond.id);
+      this.findings.add(cause.id, 'log', { evidence, facts, status: cond.status, confidence: cond.confidence, time });
+      this.lineCause = cause.id;
+      this.lineStatus = cond.status;
+      this.lineFacts = facts;
+      claimed = true;
+    } else if (hit) {
+      const { cond, cause } = hit.compiled;
+      this.harmless.add(ev.template, cond.harmless!, this.lineNo, level, { id: cause.id, url: cause.url });
+      this.lineHarmless = true;
+      this.lineStatus = cond.status;
+      if (wantFacts) this.lineFacts = eventFacts(ev, {});
+    } else {
+      // The peer's own words (FastCGI stderr: PHP, database drivers) have no grammar: their signatures;
+      // so has a level-less line that may be nginx's command-line output ("nginx: configuration file … test failed").
+      const m = ev.detail !== undefined ? this.matcher.matchOther(ev.message) : level === undefined ? this.matcher.matchOther(at === 0 ? text : text.slice(at)) : null;
+      if (m) {
+        this.claim(m, text, at, time, level, eventFacts(ev, {}));
+        this.lineKind = kind ?? 'nginx-error';
+        claimed = true;
+      } else {
+        const benign = benignVerdict(ev);
+        if (benign) {
+          this.harmless.add(ev.template, benign.why, this.lineNo, level);
+          this.lineHarmless = true;
+          if (wantFacts) this.lineFacts = eventFacts(ev, {});
+        } else if (failure) {
+          const x = explainUnclaimed(ev);
+          const facts = eventFacts(ev, {});
+          span = this.eventSpan(text, at, ev);
+          const evidence = this.evidence(text, at, span, this.lineKind, time, level, 'unclassified');
+          this.findings.addUnclassified(x.key, x.closest, x.title, x.status.status, { evidence, facts, time, note: x.note, confidence: 'low' });
+          this.lineCause = x.closest;
+          if (x.status.status !== undefined) this.lineStatus = x.status.status;
+          this.lineFacts = facts;
+          claimed = true;
+        } else {
+          this.harmless.add(ev.template, 'Recognised as an nginx message; it failed no request.', this.lineNo, level);
+          this.lineHarmless = true;
+          if (wantFacts) this.lineFacts = eventFacts(ev, {});
+        }
+      }
+    }
+    if (time) {
+      const b = this.stats.bucket(time);
+      if (b && (failure || claimed)) b.errors++;
+    }
+    const u = ev.context.upstream;
+    if (u !== undefined && (claimed || failure || level === 'warn')) this.stats.errorUpstream(u.raw);
+    if (claimed || failure || level === 'warn') this.nginxEvents(text, at, span ?? this.eventSpan(text, at, ev), ev, level, time, this.lineFacts);
+  }
+
+  /** Where the message (through its action) sits in the original line; the whole rest of the line when it was repaired. */
+  private eventSpan(text: string, at: number, ev: NginxEvent): [number, number] {
+    if (ev.normalised) return [at, text.length];
+    const start = ev.message ? text.indexOf(ev.message, at) : -1;
+    if (start === -1) return [at, text.length];
+    const ctx = text.indexOf(', client: ', start);
+    return [start, ctx === -1 ? text.length : ctx];
   }
 
   /** Catalog-independent events from nginx lines that the correlations need. */
-  private nginxEvents(text: string, at: number, len: number, msg: string, level: string, time: string | undefined, facts: Record<string, string>): void {
-    const ev = (name: string): void => this.events.add(name, this.evidence(text, at, [at, at + len], 'nginx-error', time, level, name), facts, this.lineCause);
-    if (facts.upstream !== undefined || msg.includes('upstream')) this.backendOwn.errorAt(time);
-    if (msg.includes('upstream timed out')) ev('read-timeout');
-    else if (msg.includes('no live upstreams')) ev('no-live');
-    else if (msg.includes('upstream server temporarily disabled')) ev('peer-disabled');
-    else if (msg.includes('upstream sent too big header')) this.tooBigHeader++;
-    else if ((msg.startsWith('recv() failed (104') || msg.startsWith('readv() failed (104')) && facts.scheme === 'fastcgi') ev('fastcgi-reset');
-    else if (msg.includes('failed (11: Resource temporarily unavailable)') && msg.startsWith('connect() to unix:')) ev('fastcgi-eagain');
+  private nginxEvents(text: string, _at: number, span: [number, number], ev: NginxEvent, level: string | undefined, time: string | undefined, facts: Record<string, string>): void {
+    const add = (name: string): void => this.events.add(name, this.evidence(text, _at, span, 'nginx-error', time, level, name), facts, this.lineCause);
+    const t = ev.template;
+    if (ev.context.upstream !== undefined || t.includes('upstream')) this.backendOwn.errorAt(time);
+    if (t === 'upstream timed out') add('read-timeout');
+    else if (t === 'no live upstreams') add('no-live');
+    else if (t === 'upstream server temporarily disabled') add('peer-disabled');
+    else if (t === 'upstream sent too big header') this.tooBigHeader++;
+    else if ((ev.syscall === 'recv' || ev.syscall === 'readv') && ev.errno?.name === 'ECONNRESET' && ev.context.upstream?.scheme === 'fastcgi') add('fastcgi-reset');
+    else if (ev.syscall === 'connect' && ev.errno?.name === 'EAGAIN' && ev.targetKind === 'unix') add('fastcgi-eagain');
   }
 
   /* ---------- access log ---------- */
@@ -615,6 +776,27 @@ export class Analyzer {
       this.unrecognised.push({ line: this.lineNo, text: own(text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text) });
     }
   }
+}
+
+/**
+ * Whether a line read as printed may have been mangled by a chat tool or a
+ * paste: its message fits no known template, it ends cut short, or its
+ * context fields ran together (full-width quotes).
+ */
+function looksMangled(ev: NginxEvent, s: string): boolean {
+  if (!ev.known) return true;
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 46 /* . */ || last === 0x2026 /* … */) return needsNormalising(s);
+  const server = ev.context.server;
+  return server !== undefined && server.indexOf(', ') !== -1;
+}
+
+/** Templates the correlations follow whatever the catalog says (nginxEvents): never skipped as noise. */
+const CORRELATED: ReadonlySet<string> = new Set(['upstream timed out', 'no live upstreams', 'upstream server temporarily disabled', 'upstream sent too big header']);
+
+/** > ` * ' " — what Markdown and chat pastes put before a line. */
+function isPasteMark(c: number): boolean {
+  return c === 62 || c === 96 || c === 42 || c === 39 || c === 34;
 }
 
 /** One-shot convenience: analyse a whole text. */

@@ -6,6 +6,25 @@
 
 /* ---------- catalog (compiled from cause articles by src/catalog/) ---------- */
 
+import type { EventConditionSpec } from './conditions/spec.ts';
+export type { EventConditionSpec } from './conditions/spec.ts';
+
+/**
+ * A condition over an nginx error-log event (src/analyzer/events/): the way
+ * a cause article declares which nginx lines reveal it, on every platform.
+ */
+export interface CatalogCondition {
+  id: string;
+  /** The cause (article slug) this condition reveals. */
+  cause: string;
+  when: EventConditionSpec;
+  status: number;
+  priority: number;
+  confidence: Confidence;
+  /** Set when a matching line is harmless: why. It is then counted in `report.harmless`, never a finding. */
+  harmless?: string;
+}
+
 export interface CatalogSignature {
   id: string;
   /** The cause (article slug) this signature reveals. */
@@ -31,6 +50,9 @@ export interface CatalogCause {
   /** Fix template with {fact} placeholders. */
   fix: string;
   related: string[];
+  /** Conditions over nginx error-log events (nginx lines). */
+  conditions: CatalogCondition[];
+  /** Regular expressions for sources without a grammar (app servers, kernel, process managers…). */
   signatures: CatalogSignature[];
 }
 
@@ -79,6 +101,8 @@ export interface LineResult {
   cause: string | null;
   status: number | null;
   facts: Record<string, string>;
+  /** The line was recognised as harmless (counted in `report.harmless`). */
+  harmless?: boolean;
 }
 
 /* ---------- report ---------- */
@@ -123,6 +147,26 @@ export interface Finding {
   origin: 'log' | 'config' | 'correlation';
   /** Extra explanation for config and correlation findings. */
   note?: string;
+  /**
+   * No cause article claims these lines: the finding explains them from their
+   * errno and phase, and `cause`/`url` point to the closest article.
+   */
+  unclassified?: boolean;
+}
+
+/** Known-harmless lines, counted by template (never findings). */
+export interface HarmlessEntry {
+  /** The message's template (nginx lines) or a short name of the line. */
+  template: string;
+  count: number;
+  /** Why it is harmless. */
+  why: string;
+  level?: string;
+  /** The article that explains it, when one does. */
+  cause?: string;
+  url?: string;
+  /** First line number seen. */
+  firstLine: number;
 }
 
 export interface TimelineBucket {
@@ -149,6 +193,8 @@ export interface Stats {
   topClients: [string, number][];
   timeline: TimelineBucket[];
   timeRange?: { first: string; last: string };
+  /** Lines recognised as anything (log line of a known kind, config, collector section): lines − unknown − blank. 0 means nothing in the input was understood. */
+  recognisedLines: number;
 }
 
 export interface Report {
@@ -158,6 +204,9 @@ export interface Report {
   /** Lines not recognised as anything (capped at MAX_UNRECOGNISED; `unrecognisedCount` has the total). */
   unrecognised: { line: number; text: string }[];
   unrecognisedCount: number;
+  /** Known-harmless lines by template, most frequent first (capped; `harmlessCount` has the total). */
+  harmless: HarmlessEntry[];
+  harmlessCount: number;
   stats: Stats;
   /** Clear messages about the input: binary data, cut lines, unbalanced braces… */
   warnings: string[];

@@ -3,10 +3,10 @@
  * (from the content collection) and the CLI (from content/ on disk) both call
  * this, so they produce the same catalog from the same articles.
  */
-import type { Catalog, CatalogCause } from '../analyzer/types.ts';
+import type { Catalog, CatalogCause, CatalogCondition, EventConditionSpec } from '../analyzer/types.ts';
 import type { CauseFrontmatter } from '../content/schema.ts';
 
-export const CATALOG_VERSION = 1;
+export const CATALOG_VERSION = 2;
 
 export interface CauseEntry {
   /** Article slug, e.g. "connection-refused". */
@@ -23,9 +23,9 @@ export function buildCatalog(entries: CauseEntry[]): Catalog {
   const causes: CatalogCause[] = [...entries]
     .sort((a, b) => a.slug.localeCompare(b.slug))
     .map(({ slug, data }) => {
-      for (const sig of data.signatures) {
+      for (const sig of [...data.conditions, ...data.signatures]) {
         const other = seen.get(sig.id);
-        if (other) throw new Error(`signature id "${sig.id}" is used by both causes/${other} and causes/${slug}`);
+        if (other) throw new Error(`condition/signature id "${sig.id}" is used by both causes/${other} and causes/${slug}`);
         seen.set(sig.id, slug);
       }
       return {
@@ -39,6 +39,18 @@ export function buildCatalog(entries: CauseEntry[]): Catalog {
         severity: data.severity,
         fix: data.fix,
         related: data.related,
+        conditions: data.conditions.map((c) => {
+          const out: CatalogCondition = {
+            id: c.id,
+            cause: slug,
+            when: c.when as EventConditionSpec,
+            status: c.status ?? data.status[0]!,
+            priority: c.priority,
+            confidence: c.confidence,
+          };
+          if (c.harmless !== undefined) out.harmless = c.harmless;
+          return out;
+        }),
         signatures: data.signatures.map((s) => ({
           id: s.id,
           cause: slug,

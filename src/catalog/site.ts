@@ -1,12 +1,13 @@
 /**
  * The public catalog API (/api/catalog.json): the analyzer's catalog (version +
- * causes, unchanged — the worker reads it) plus the status and stack pages, so
+ * causes with their event conditions and regex signatures, unchanged — the worker reads it) plus the status and stack pages, so
  * alert rules and scripts can map a log line or a status code to its article.
  * The shape is documented in docs/catalog-api.md and checked by
  * test/e2e/catalog.spec.ts against `siteCatalogSchema`.
  */
 import { z } from 'zod';
 import type { Catalog } from '../analyzer/types.ts';
+import { catalogLineRules, type LineRule } from '../analyzer/export/line-rules.ts';
 
 export interface CatalogStatusPage {
   code: number;
@@ -37,6 +38,12 @@ export interface SiteCatalog extends Catalog {
   site: string;
   status: CatalogStatusPage[];
   stacks: CatalogStack[];
+  /**
+   * One regular expression per condition and signature, RE2 / Go / Python
+   * syntax ((?P<name>…)), first match wins: for scripts and log pipelines
+   * that look a line up without the engine.
+   */
+  lineRules: LineRule[];
 }
 
 export interface StatusInput {
@@ -86,6 +93,7 @@ export function buildSiteCatalog(
     stacks: [...stacks]
       .sort((a, b) => a.stack.localeCompare(b.stack))
       .map((s) => ({ id: s.stack, title: s.title, description: s.description, url: `/${s.id}/` })),
+    lineRules: catalogLineRules(catalog),
   };
 }
 
@@ -112,6 +120,37 @@ export const siteCatalogSchema = z
           severity: z.enum(['critical', 'high', 'medium', 'low']),
           fix: z.string(),
           related: z.array(slug),
+          conditions: z.array(
+            z
+              .object({
+                id: slug,
+                cause: slug,
+                when: z
+                  .object({
+                    template: z.array(z.string()).optional(),
+                    syscall: z.array(z.string()).optional(),
+                    errno: z.array(z.string()).optional(),
+                    action: z.array(z.string()).optional(),
+                    noAction: z.literal(true).optional(),
+                    level: z.array(z.string()).optional(),
+                    transport: z.enum(['tcp', 'unix']).optional(),
+                    scheme: z.array(z.string()).optional(),
+                    ssl: z.array(z.string()).optional(),
+                    alert: z.array(z.number().int()).optional(),
+                    host: z.array(z.string()).optional(),
+                    code: z.array(z.number().int()).optional(),
+                    target: z.string().optional(),
+                    upstream: z.string().optional(),
+                    message: z.string().optional(),
+                  })
+                  .strict(),
+                status: z.number().int(),
+                priority: z.number().int(),
+                confidence: z.enum(['high', 'medium', 'low']),
+                harmless: z.string().optional(),
+              })
+              .strict(),
+          ),
           signatures: z.array(
             z
               .object({
@@ -151,5 +190,6 @@ export const siteCatalogSchema = z
         .strict(),
     ),
     stacks: z.array(z.object({ id: slug, title: z.string(), description: z.string(), url }).strict()),
+    lineRules: z.array(z.object({ id: slug, cause: slug, status: z.number().int(), regex: z.string().min(1) }).strict()),
   })
   .strict();

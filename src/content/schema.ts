@@ -10,6 +10,11 @@
  */
 import { z } from 'zod';
 import { LAYERS, SEVERITIES, SOURCES, STACKS } from './vocabulary.ts';
+import { parseEvent } from '../analyzer/events/parse.ts';
+import { ACTIONS, LEVELS } from '../analyzer/events/grammar.ts';
+import { ERRNO } from '../analyzer/events/errno.ts';
+import { compileSpec, mismatch, type EventConditionSpec } from '../analyzer/conditions/spec.ts';
+import { re2Problem } from '../analyzer/conditions/re2.ts';
 
 const keys = <T extends Record<string, string>>(o: T) => Object.keys(o) as [keyof T & string, ...(keyof T & string)[]];
 
@@ -33,7 +38,7 @@ export function patternError(pattern: string): string | null {
 export const signatureSchema = z
   .object({
     id: slug,
-    source: z.enum(keys(SOURCES)),
+    source: z.enum(keys(SOURCES)).refine((s) => s !== 'nginx-error', 'nginx error-log lines are declared as `conditions` (over the parsed event), not as regex signatures'),
     pattern: z.string().min(8, 'is too short to be specific'),
     /** The status the client gets when this line appears (defaults to the cause's first status). */
     status: httpStatus.optional(),
@@ -65,6 +70,85 @@ export const signatureSchema = z
   });
 export type Signature = z.infer<typeof signatureSchema>;
 
+const oneOrMany = <T extends z.ZodType>(t: T) => z.union([t, z.array(t).min(1)]).transform((v) => (Array.isArray(v) ? v : [v]) as z.output<T>[]);
+const re2Source = z.string().min(1).superRefine((src, ctx) => {
+  const err = patternError(src) ?? re2Problem(src);
+  if (err) ctx.addIssue({ code: 'custom', message: `is not a portable (RE2-compatible) regular expression: ${err}` });
+});
+const ERRNO_NAMES = new Set(ERRNO.map((r) => r.name));
+
+/**
+ * What an nginx error-log line must be, as fields of its parsed event
+ * (src/analyzer/events/): template, syscall, symbolic errno, action… Platform
+ * wordings are resolved by the engine's tables, so one condition holds for
+ * glibc, musl, BSD/macOS and Windows builds alike.
+ */
+export const whenSchema = z
+  .object({
+    template: oneOrMany(z.string().min(3)).optional(),
+    syscall: oneOrMany(z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be a system call name without "()", e.g. "connect"')).optional(),
+    errno: oneOrMany(z.string().refine((e) => ERRNO_NAMES.has(e), `must be a symbolic errno the engine knows (${[...ERRNO_NAMES].join(', ')})`)).optional(),
+    action: oneOrMany(z.enum(ACTIONS.map((a) => a.action) as [string, ...string[]])).optional(),
+    noAction: z.literal(true).optional(),
+    level: oneOrMany(z.enum(LEVELS)).optional(),
+    transport: z.enum(['tcp', 'unix']).optional(),
+    scheme: oneOrMany(z.enum(['http', 'https', 'fastcgi', 'uwsgi', 'suwsgi', 'scgi', 'grpc', 'grpcs', 'memcached'])).optional(),
+    ssl: oneOrMany(z.string().min(3).regex(/^[a-z0-9 ]+$/, 'must be a normalised SSL reason (lower case, spaces), e.g. "wrong version number"')).optional(),
+    alert: oneOrMany(z.number().int().min(0).max(255)).optional(),
+    host: oneOrMany(z.string().min(1)).optional(),
+    code: oneOrMany(z.number().int()).optional(),
+    target: re2Source.optional(),
+    upstream: re2Source.optional(),
+    message: re2Source.optional(),
+  })
+  .strict()
+  .refine((w) => Object.keys(w).length > 0, 'needs at least one field');
+
+/**
+ * A condition: the nginx lines (as events) that reveal a cause, with real
+ * lines that must parse to an event meeting it.
+ */
+export const conditionSchema = z
+  .object({
+    id: slug,
+    when: whenSchema,
+    /** The status the client gets when this line appears (defaults to the cause's first status). */
+    status: httpStatus.optional(),
+    /** Among equally specific conditions, higher wins. */
+    priority: z.number().int().min(-100).max(100).default(0),
+    confidence: z.enum(['high', 'medium', 'low']).default('high'),
+    /** Known-harmless lines: why they are harmless. They are counted, named and linked, never a finding. */
+    harmless: z.string().min(20).optional(),
+    examples: z.array(z.string().min(1)).min(1, 'needs at least one real example line'),
+    provenance: z.string().optional(),
+  })
+  .strict()
+  .superRefine((cond, ctx) => {
+    let compiled;
+    try {
+      compiled = compileSpec(cond.when as EventConditionSpec);
+    } catch (e) {
+      ctx.addIssue({ code: 'custom', path: ['when'], message: `does not compile: ${(e as Error).message}` });
+      return;
+    }
+    cond.examples.forEach((ex, i) => {
+      const ev = parseEvent(ex);
+      if (!ev) {
+        ctx.addIssue({ code: 'custom', path: ['examples', i], message: `is not read as an nginx error-log line: ${JSON.stringify(ex.slice(0, 160))}` });
+        return;
+      }
+      const miss = mismatch(compiled, ev);
+      if (miss) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['examples', i, miss.field],
+          message: `does not meet its own condition: when.${miss.field} is ${JSON.stringify((cond.when as Record<string, unknown>)[miss.field])}, the line has ${miss.got}: ${JSON.stringify(ex.slice(0, 160))}`,
+        });
+      }
+    });
+  });
+export type Condition = z.infer<typeof conditionSchema>;
+
 const common = {
   /** One sentence: used for search results, link previews and the catalog. */
   description: z.string().min(20, 'needs one full sentence').max(300, 'must stay one sentence (300 characters at most)'),
@@ -81,6 +165,9 @@ export const causeFields = z.object({
   severity: z.enum(SEVERITIES).default('high'),
   /** One-paragraph fix shown by the analyzer; {fact} placeholders are filled from the evidence. */
   fix: z.string().min(20),
+  /** nginx error-log lines, as conditions over the parsed event. */
+  conditions: z.array(conditionSchema).default([]),
+  /** Lines of sources without a grammar (app servers, kernel, process managers…), as regular expressions. */
   signatures: z.array(signatureSchema).default([]),
   related: z.array(slug).default([]),
   ...common,

@@ -59,6 +59,8 @@ export const SOURCES = {
   'app-server': 'application server log (GitLab Workhorse/Puma, Passenger, Kong…)',
   browser: 'error page seen in a browser',
   'load-balancer': 'load balancer / CDN log',
+  app: 'application message (PHP, framework, database driver), also inside FastCGI stderr',
+  'nginx-cli': 'nginx command-line output (nginx -t)',
 } as const;
 export type Source = keyof typeof SOURCES;
 

@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { siteCatalogSchema, type SiteCatalog } from '../../src/catalog/site.ts';
+import { analyze } from '../../src/analyzer/index.ts';
 import { expect, test } from './fixtures.ts';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -23,7 +24,7 @@ test('dist/api/catalog.json validates against the published schema', () => {
 
 test('the catalog lists every cause, status page and stack, each with a built page', () => {
   const catalog = readCatalog();
-  expect(catalog.version).toBe(1);
+  expect(catalog.version).toBe(2);
   expect(catalog.causes.map((c) => c.id).sort()).toEqual(slugs('causes').sort());
   expect(catalog.status.map((s) => s.url).sort()).toEqual(slugs('status').map((s) => `/status/${s}/`).sort());
   expect(catalog.stacks.map((s) => s.id).sort()).toEqual(slugs('stacks').sort());
@@ -37,15 +38,22 @@ test('the catalog lists every cause, status page and stack, each with a built pa
   expect(catalog.site).toMatch(/^https?:\/\//);
 });
 
-test('an alert script can look up a log line’s article with the signatures (docs/catalog-api.md)', () => {
+test('a script can look up a log line’s article with the published line rules (docs/catalog-api.md)', () => {
   const catalog = readCatalog();
-  const line =
-    '2026/11/22 23:58:07 [error] 18503#18503: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: test.local, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:19001/", host: "x"';
-  // The same lookup the documentation shows: highest priority first, first match wins.
-  const sigs = catalog.causes.flatMap((c) => c.signatures.map((s) => ({ ...s, url: c.url }))).sort((a, b) => b.priority - a.priority);
-  const hit = sigs.find((s) => new RegExp(s.pattern).test(line));
-  expect(hit?.cause).toBe('connection-refused');
-  expect(`${catalog.site}${hit?.url}#fix`).toMatch(/\/causes\/connection-refused\/#fix$/);
+  // The same lookup the documentation shows: rules in order, first match wins; (?P<…>) is (?<…>) in JavaScript.
+  const rules = catalog.lineRules.map((r) => ({ ...r, re: new RegExp(r.regex.replace(/\(\?P</g, '(?<')) }));
+  const url = (cause: string) => catalog.causes.find((c) => c.id === cause)?.url;
+  for (const [line, cause] of [
+    ['2026/11/22 23:58:07 [error] 18503#18503: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: test.local, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:19001/", host: "x"', 'connection-refused'],
+    ['2026/11/22 23:58:07 [error] 812#0: *1 kevent() reported that connect() failed (61: Connection refused) while connecting to upstream, client: 10.0.0.1, server: a, request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "a"', 'connection-refused'],
+    ['[22-Nov-2026 23:58:07] WARNING: [pool www] server reached pm.max_children setting (5), consider raising it', 'php-fpm-max-children'],
+  ] as const) {
+    const hit = rules.find((r) => r.re.test(line));
+    expect(hit?.cause, line).toBe(cause);
+    expect(`${catalog.site}${url(hit!.cause)}#fix`).toMatch(new RegExp(`/causes/${cause}/#fix$`));
+  }
+  // The engine reads the published catalog as it is, too.
+  expect(analyze('connect() failed (111: Connection refused) while connecting to upstream', { catalog }).findings[0]?.cause).toBe('connection-refused');
 });
 
 test('the served /api/catalog.json is JSON and keeps the analyzer’s shape', async ({ request }) => {

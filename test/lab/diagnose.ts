@@ -71,7 +71,11 @@ export async function loadDiagnoser(root: string): Promise<Diagnoser> {
     async diagnose(text) {
       try {
         const report = await run(text);
-        return { causes: report.findings.map((f) => f.cause) };
+        // A finding names its cause; an unclassified finding only points to the closest article (not a diagnosis);
+        // lines named harmless count when they link the scenario's article (a client giving up is harmless, see client-closed-request).
+        const found = report.findings.filter((f) => !(f as { unclassified?: boolean }).unclassified).map((f) => f.cause);
+        const harmless = ((report as { harmless?: { cause?: string }[] }).harmless ?? []).flatMap((h) => (h.cause ? [h.cause] : []));
+        return { causes: [...found, ...harmless] };
       } catch (e) {
         return { causes: [], error: `engine failed: ${firstLine(e)}` };
       }

@@ -43,14 +43,12 @@ describe('the build rejects a broken article', () => {
     expect(r.out).toMatch(/layer: Invalid option/);
   });
 
-  it('names the example that does not match its own pattern', () => {
-    const dir = projectWith('content/causes/connection-refused.mdx', (t) =>
-      t.replace("pattern: 'connect\\(\\) failed \\((?<errno>111)", "pattern: 'connect\\(\\) failed \\((?<errno>113)"),
-    );
+  it('names the example and the field that do not meet its own condition', () => {
+    const dir = projectWith('content/causes/connection-refused.mdx', (t) => t.replace('errno: ECONNREFUSED', 'errno: EHOSTUNREACH'));
     const r = sync(dir);
     expect(r.code).not.toBe(0);
     expect(r.out).toContain('causes/connection-refused');
-    expect(r.out).toMatch(/signatures\.0\.examples\.0: does not match its own pattern/);
+    expect(r.out).toMatch(/conditions\.0\.examples\.0\.errno: does not meet its own condition/);
   });
 
   it('accepts the project as it is', () => {

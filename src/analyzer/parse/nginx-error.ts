@@ -89,62 +89,61 @@ export interface NginxContext {
   conf?: string;
 }
 
+const QUOTED_FIELDS = [', referrer: "', ', host: "', ', upstream: "', ', subrequest: "'] as const;
+
 /**
  * Splits the context suffix off a message. Request, host and referrer are not
  * escaped by nginx and may contain quotes or ", ", so the quoted fields are
- * located from the right.
+ * located from the right — within the suffix that starts at ", client: "
+ * (every search is bounded by that short tail: this runs on every line).
  */
 export function parseNginxContext(msg: string): NginxContext {
   const out: NginxContext = { message: msg };
-  let end = msg.length;
-  const ref = msg.lastIndexOf(', referrer: "');
-  if (ref !== -1 && msg.endsWith('"')) {
-    out.referrer = msg.slice(ref + 13, msg.length - 1);
-    end = ref;
-  }
-  const host = msg.lastIndexOf(', host: "', end);
-  if (host !== -1 && msg.charCodeAt(end - 1) === 34) {
-    out.host = msg.slice(host + 9, end - 1);
-    end = host;
-  }
-  const up = msg.lastIndexOf(', upstream: "', end);
-  if (up !== -1 && msg.charCodeAt(end - 1) === 34) {
-    out.upstream = msg.slice(up + 13, end - 1);
-    end = up;
-  }
-  const sub = msg.lastIndexOf(', subrequest: "', end);
-  if (sub !== -1 && msg.charCodeAt(end - 1) === 34) {
-    out.subrequest = msg.slice(sub + 15, end - 1);
-    end = sub;
-  }
   const client = msg.indexOf(', client: ');
-  if (client !== -1 && client < end) {
-    const req = msg.indexOf(', request: "', client);
-    if (req !== -1 && req < end && msg.charCodeAt(end - 1) === 34) {
-      out.request = msg.slice(req + 12, end - 1);
-      end = req;
+  let end: number;
+  if (client !== -1) {
+    const tail = msg.slice(client);
+    let e = tail.length;
+    // Quoted fields from the right: referrer, host, upstream, subrequest.
+    for (let f = 0; f < QUOTED_FIELDS.length; f++) {
+      if (tail.charCodeAt(e - 1) !== 34 /* " */) break;
+      const name = QUOTED_FIELDS[f]!;
+      const at = tail.lastIndexOf(name, e);
+      if (at === -1) continue;
+      const v = tail.slice(at + name.length, e - 1);
+      e = at;
+      if (f === 0) out.referrer = v;
+      else if (f === 1) out.host = v;
+      else if (f === 2) out.upstream = v;
+      else out.subrequest = v;
     }
-    const srv = msg.indexOf(', server: ', client);
-    if (srv !== -1 && srv < end) {
-      out.server = msg.slice(srv + 10, end);
-      end = srv;
+    const req = tail.indexOf(', request: "');
+    if (req !== -1 && req < e && tail.charCodeAt(e - 1) === 34) {
+      out.request = tail.slice(req + 12, e - 1);
+      e = req;
     }
-    out.client = msg.slice(client + 10, end);
+    const srv = tail.indexOf(', server: ');
+    if (srv !== -1 && srv < e) {
+      out.server = tail.slice(srv + 10, e);
+      e = srv;
+    }
+    out.client = tail.slice(10, e);
     end = client;
   } else {
-    const res = msg.lastIndexOf(', resolver: ', end);
+    end = msg.length;
+    const res = msg.lastIndexOf(', resolver: ');
     if (res !== -1) {
-      out.resolver = msg.slice(res + 12, end);
+      out.resolver = msg.slice(res + 12);
       end = res;
     }
     // Config-time errors end with " in /path/file.conf:LINE".
-    const conf = / in (\/[^\s]{1,1024}:\d+)$/.exec(msg.slice(0, end));
+    const conf = msg.lastIndexOf(' in /', end) === -1 ? null : / in (\/[^\s]{1,1024}:\d+)$/.exec(msg.slice(0, end));
     if (conf) {
       out.conf = conf[1]!;
       end = conf.index;
     }
   }
-  let message = msg.slice(0, end);
+  let message = end === msg.length ? msg : msg.slice(0, end);
   const w = message.lastIndexOf(' while ');
   if (w !== -1) {
     out.action = message.slice(w + 7);

@@ -49,6 +49,8 @@ interface Acc {
   lastSeen?: string;
   parts: Partial<Record<Origin, Part>>;
   facts: Map<string, Map<string, number>>;
+  /** Set for lines no article claims: the closest article and a title of their own. */
+  unclassified?: { cause: string; title: string; status?: number };
 }
 
 export interface FindingInput {
@@ -147,6 +149,17 @@ export class FindingsAccumulator {
     if (input.note) this.addNote(p, input.note);
   }
 
+  /**
+   * An nginx error no article claims (report/unclassified.ts): one finding per
+   * `key` (template, errno, action), linked to the `closest` article.
+   */
+  addUnclassified(key: string, closest: string, title: string, status: number | undefined, input: FindingInput): void {
+    const k = `unclassified:${key}`;
+    this.add(k, 'log', input);
+    const a = this.accs.get(k)!;
+    a.unclassified ??= status === undefined ? { cause: closest, title } : { cause: closest, title, status };
+  }
+
   /** Adds evidence lines to an existing finding without counting them as occurrences. */
   addEvidence(cause: string, origin: Origin, evidence: Evidence[]): void {
     const a = this.accs.get(cause);
@@ -181,9 +194,42 @@ export class FindingsAccumulator {
     }
   }
 
+  private buildUnclassified(a: Acc, u: { cause: string; title: string; status?: number }): Finding {
+    const closest = this.causes.get(u.cause);
+    const fallback = FALLBACK[u.cause as EngineCause] as (typeof FALLBACK)[EngineCause] | undefined;
+    const url = closest?.url ?? `/causes/${u.cause}/`;
+    const facts: Record<string, string[]> = {};
+    for (const [name, values] of a.facts) facts[name] = [...values].sort((x, y) => y[1] - x[1]).map(([v]) => v);
+    const closestTitle = closest?.title ?? fallback?.title ?? u.cause;
+    const f: Finding = {
+      cause: u.cause,
+      title: u.title,
+      url,
+      fixUrl: `${url}#fix`,
+      status: u.status ?? a.status ?? 0,
+      severity: 'medium',
+      confidence: 'low',
+      count: a.count,
+      evidence: mergeEvidence([a.parts.log?.evidence ?? []]),
+      facts,
+      fix: `No article matches this line exactly. The closest is “${closestTitle}”: check whether its symptoms fit before following its fix.`,
+      origin: 'log',
+      unclassified: true,
+    };
+    if (a.firstSeen !== undefined) f.firstSeen = a.firstSeen;
+    if (a.lastSeen !== undefined) f.lastSeen = a.lastSeen;
+    const notes = a.parts.log?.notes ?? [];
+    if (notes.length) f.note = notes.join(' ');
+    return f;
+  }
+
   build(): Finding[] {
     const out: Finding[] = [];
     for (const a of this.accs.values()) {
+      if (a.unclassified) {
+        out.push(this.buildUnclassified(a, a.unclassified));
+        continue;
+      }
       const cause = this.causes.get(a.cause);
       const fallback = FALLBACK[a.cause as EngineCause] as (typeof FALLBACK)[EngineCause] | undefined;
       const url = cause?.url ?? `/causes/${a.cause}/`;

@@ -100,6 +100,7 @@ export class StatsCollector {
       topUris: this.uris.top(TOP_N),
       topClients: this.clients.top(TOP_N),
       timeline: [...this.timeline.values()].sort((a, b) => (a.minute < b.minute ? -1 : a.minute > b.minute ? 1 : 0)),
+      recognisedLines: lines - (this.byKind.unknown ?? 0) - (this.byKind.blank ?? 0),
     };
     if (this.first !== undefined && this.last !== undefined) stats.timeRange = { first: this.first, last: this.last };
     return stats;

@@ -271,8 +271,11 @@ describe('robustness', () => {
   });
   it('a catalog pattern that does not compile is skipped with a warning', () => {
     const bad = fixtureCatalog();
-    bad.causes[0]!.signatures[0]!.pattern = '(unclosed';
-    expect(analyze(REFUSED, { catalog: bad }).warnings.join(' ')).toMatch(/does not compile/);
+    bad.causes.find((c) => c.signatures.length > 0)!.signatures[0]!.pattern = '(unclosed';
+    expect(analyze(REFUSED, { catalog: bad }).warnings.join(' ')).toMatch(/signature \S+ \(\S+\) does not compile/);
+    const badCond = fixtureCatalog();
+    badCond.causes[0]!.conditions[0]!.when = { message: '(unclosed' };
+    expect(analyze(REFUSED, { catalog: badCond }).warnings.join(' ')).toMatch(/condition \S+ \(\S+\) does not compile/);
   });
   it('log text is returned as plain strings, never interpreted', () => {
     const evil = `${REFUSED.replace('GET /refused', 'GET /<script>alert(1)</script>')}`;

@@ -51,7 +51,9 @@ describe('badgateway CLI', () => {
     expect(lines).toHaveLength(input.trimEnd().split('\n').length);
     expect(lines.map((l) => l.line)).toEqual(lines.map((_, i) => i + 1));
     expect(lines[0]).toMatchObject({ line: 1, kind: 'nginx-error', cause: 'connection-refused', status: 502 });
-    expect(Object.keys(lines[1])).toEqual(['line', 'kind', 'cause', 'status', 'facts']);
+    // Line 2 is a closed keep-alive at info: recognised, harmless, no cause.
+    expect(Object.keys(lines[1])).toEqual(['line', 'kind', 'cause', 'status', 'facts', 'harmless']);
+    expect(lines[1]).toMatchObject({ kind: 'nginx-error', cause: null, harmless: true });
   });
   it('--format markdown uses absolute links from --site-url', () => {
     const r = analyze(join(FIX, 'mixed.log'), '--format', 'markdown', '--site-url', 'https://example.org/');
