@@ -20,7 +20,7 @@ describe('explainLine', () => {
     expect(byName(a, 'syscall')).toMatchObject({ value: 'connect()' });
     expect(byName(a, 'errno')?.value).toBe('111: Connection refused');
     expect(byName(a, 'errno')?.meaning).toMatch(/ECONNREFUSED/);
-    expect(byName(a, 'phase')?.meaning).toMatch(/request/);
+    expect(byName(a, 'action')?.meaning).toMatch(/^nginx was /);
     expect(byName(a, 'upstream.host')?.value).toBe('127.0.0.1');
     expect(byName(a, 'upstream.port')?.value).toBe('19001');
     expect(byName(a, 'status')?.value).toBe('502');
