@@ -100,23 +100,37 @@ const BENIGN = [
   (r: () => number) => `[info] 812#812: *${Math.floor(r() * 1e6)} SSL_do_handshake() failed (SSL: error:0A00006C:SSL routines::bad key share) while SSL handshaking, client: 10.0.5.${Math.floor(r() * 256)}, server: 0.0.0.0:443`,
 ];
 
-export function generateErrorLog(path: string, targetBytes: number): { bytes: number; lines: number } {
-  const r = rng(7);
+/** Upstream errors as other builds print them: the dense log is not one platform's wording. */
+const PLATFORM_ERRORS = [
+  'connect() failed (61: Connection refused) while connecting to upstream, client: 10.0.3.14, server: api.example.com, request: "POST /v1/pay HTTP/1.1", upstream: "http://10.0.1.4:3000/v1/pay", host: "api.example.com"',
+  'upstream timed out (110: Operation timed out) while reading response header from upstream, client: 10.0.3.15, server: api.example.com, request: "GET /v1/report HTTP/1.1", upstream: "http://10.0.1.5:3000/v1/report", host: "api.example.com"',
+  'connect() to [::1]:3000 failed (99: Address not available) while connecting to upstream, client: 10.0.3.16, server: app.example.com, request: "GET / HTTP/1.1", upstream: "http://[::1]:3000/", host: "app.example.com"',
+];
+
+export interface ErrorLogShape {
+  /** Share of lines that are upstream errors (the rest is notice/info/warn noise). */
+  errorShare: number;
+  seed: number;
+}
+
+/** Dense: a log written during an outage. Sparse: a quiet day (notice/info noise). */
+export const DENSE: ErrorLogShape = { errorShare: 0.9, seed: 11 };
+export const SPARSE: ErrorLogShape = { errorShare: 0.01, seed: 7 };
+
+export function generateErrorLog(path: string, lines: number, shape: ErrorLogShape): { bytes: number; lines: number } {
+  const r = rng(shape.seed);
   const w = new Writer(path);
+  const errors = [...LAB_ERRORS, ...PLATFORM_ERRORS];
   let t = Date.UTC(2026, 10, 22, 0, 0, 0);
-  let lines = 0;
-  while (w.written < targetBytes) {
-    for (let k = 0; k < 10000; k++) {
-      t += Math.floor(r() * 20);
-      const d = new Date(t);
-      const ts = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
-      if (r() < 0.05) {
-        const lvl = r() < 0.2 ? 'crit' : 'error';
-        w.line(`${ts} [${lvl}] 812#812: *${Math.floor(r() * 1e6)} ${LAB_ERRORS[Math.floor(r() * LAB_ERRORS.length)]}`);
-      } else {
-        w.line(`${ts} ${BENIGN[Math.floor(r() * BENIGN.length)]!(r)}`);
-      }
-      lines++;
+  for (let i = 0; i < lines; i++) {
+    t += Math.floor(r() * 20);
+    const d = new Date(t);
+    const ts = `${d.getUTCFullYear()}/${p2(d.getUTCMonth() + 1)}/${p2(d.getUTCDate())} ${p2(d.getUTCHours())}:${p2(d.getUTCMinutes())}:${p2(d.getUTCSeconds())}`;
+    if (r() < shape.errorShare) {
+      const lvl = r() < 0.2 ? 'crit' : 'error';
+      w.line(`${ts} [${lvl}] 812#812: *${Math.floor(r() * 1e6)} ${errors[Math.floor(r() * errors.length)]}`);
+    } else {
+      w.line(`${ts} ${BENIGN[Math.floor(r() * BENIGN.length)]!(r)}`);
     }
   }
   w.close();

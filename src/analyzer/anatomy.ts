@@ -77,7 +77,7 @@ function eventFields(line: string, ev: NginxEvent): AnatomyField[] {
   };
   if (ev.offset > 0) f.push({ name: 'wrapper', label: 'Log shipper prefix', value: line.slice(0, ev.offset).trim(), meaning: 'added by syslog, journald, Docker or Kubernetes; not part of nginx\'s line', span: [0, ev.offset] });
   add('time', 'Time', ev.time, 'server local time, whole seconds');
-  add('level', 'Level', ev.level, ev.level ? LEVEL_MEANING[ev.level] : undefined, ev.level ? `[${ev.level}]` : undefined);
+  add('level', 'Level', ev.level, ev.level ? LEVEL_MEANING[ev.level] : undefined);
   add('message', 'Message', ev.message, `template: ${ev.template}${ev.known ? '' : ' (not a message this engine knows from nginx\'s source)'}`);
   if (ev.syscall) {
     const as = ev.syscallAs ?? ev.syscall;
@@ -121,6 +121,20 @@ function eventFields(line: string, ev: NginxEvent): AnatomyField[] {
   return f;
 }
 
+/** Labels for the facts other logs' parsers give (access log, app servers). */
+const FACT_LABELS = new Map([
+  ['client', 'Client'],
+  ['request', 'Request'],
+  ['status', 'Status sent'],
+  ['upstream_status', 'Status from the backend'],
+  ['upstream', 'Backend address'],
+  ['request_time', 'Request time (s)'],
+  ['upstream_response_time', 'Backend response time (s)'],
+  ['pool', 'Pool'],
+  ['pid', 'Process id'],
+  ['signal', 'Signal'],
+]);
+
 export function explainLine(text: string, catalog: Catalog): LineAnatomy {
   const line = text.replace(/\r?\n[\s\S]*$/, '');
   let result: LineResult | undefined;
@@ -136,7 +150,7 @@ export function explainLine(text: string, catalog: Catalog): LineAnatomy {
     out.fields.push({ name: 'status', label: 'Status the client gets', value: status, meaning: 'when nothing retries the request (see the nginx-upstream-errors rules: error class 502, timeout 504 before the header; after the header the body is cut short)' });
   } else if (result) {
     for (const [k, v] of Object.entries(result.facts)) {
-      const field: AnatomyField = { name: k, label: k, value: v };
+      const field: AnatomyField = { name: k, label: FACT_LABELS.get(k) ?? k.replace(/_/g, ' '), value: v };
       // Only a value long enough to be found once can be pointed at.
       const span = v.length >= 4 && line.indexOf(v) === line.lastIndexOf(v) ? spanOf(line, v, 0) : undefined;
       if (span) field.span = span;

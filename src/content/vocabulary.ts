@@ -61,6 +61,7 @@ export const SOURCES = {
   'load-balancer': 'load balancer / CDN log',
   app: 'application message (PHP, framework, database driver), also inside FastCGI stderr',
   'nginx-cli': 'nginx command-line output (nginx -t)',
+  'process-manager': 'process manager or hosting-platform runtime (supervisord, Heroku dynos, Cloud Run, kubelet)',
 } as const;
 export type Source = keyof typeof SOURCES;
 

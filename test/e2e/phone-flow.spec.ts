@@ -129,7 +129,7 @@ test('clicking or pressing Enter on a line shows its parts; text only', async ({
   await line.click();
   const panel = page.locator('[data-anatomy]').first();
   await expect(line).toHaveAttribute('aria-expanded', 'true');
-  for (const text of ['Level', 'error', 'System call', 'connect()', '111: Connection refused', 'ECONNREFUSED', 'While', 'connecting to upstream', 'Backend port', '502'])
+  for (const text of ['Level', 'error', 'System call', 'connect()', '111: Connection refused', 'ECONNREFUSED', 'Phase', 'connecting to upstream', 'Backend port', '502'])
     await expect(panel).toContainText(text);
   await expect(panel.locator('img, b')).toHaveCount(0);
   await line.press('Enter');

@@ -63,7 +63,9 @@ function hostileReport(): Report {
     findings: [finding],
     unrecognised: [],
     unrecognisedCount: 0,
-    stats: { lines: 1, bytes: 1, byKind: {}, byLevel: {}, statuses: {}, upstreamStatuses: {}, topUpstreams: [], topUris: [], topClients: [], timeline: [], timeRange: { first: HOSTILE[4]!, last: HOSTILE[6]! } },
+    harmless: [],
+    harmlessCount: 0,
+    stats: { lines: 1, bytes: 1, byKind: {}, byLevel: {}, statuses: {}, upstreamStatuses: {}, topUpstreams: [], topUris: [], topClients: [], timeline: [], recognisedLines: 1, timeRange: { first: HOSTILE[4]!, last: HOSTILE[6]! } },
     warnings: HOSTILE,
     producer: { name: HOSTILE[1]!, line: 1 },
   };

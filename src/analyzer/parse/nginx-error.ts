@@ -97,6 +97,32 @@ const QUOTED_FIELDS = [', referrer: "', ', host: "', ', upstream: "', ', subrequ
  * located from the right — within the suffix that starts at ", client: "
  * (every search is bounded by that short tail: this runs on every line).
  */
+/** The quoted fields of a cut context that are complete (closing quote present), read left to right. */
+function readCutFields(tail: string, out: NginxContext): void {
+  const field = (name: string): string | undefined => {
+    const at = tail.indexOf(name);
+    if (at === -1) return undefined;
+    const close = tail.indexOf('"', at + name.length);
+    return close === -1 ? undefined : tail.slice(at + name.length, close);
+  };
+  const upstream = field(', upstream: "');
+  if (upstream !== undefined) out.upstream = upstream;
+  const host = field(', host: "');
+  if (host !== undefined && out.host === undefined) out.host = host;
+  const srv = tail.indexOf(', server: ');
+  const req = tail.indexOf(', request: "');
+  if (req !== -1 && out.request === undefined) {
+    const r = field(', request: "');
+    if (r !== undefined) out.request = r;
+  }
+  const stop = [srv, req, tail.indexOf(', upstream: "'), tail.indexOf(', host: "')].filter((i) => i > 0);
+  if (stop.length) out.client = tail.slice(10, Math.min(...stop));
+  if (srv !== -1) {
+    const after = [req, tail.indexOf(', upstream: "'), tail.indexOf(', host: "')].filter((i) => i > srv);
+    out.server = tail.slice(srv + 10, after.length ? Math.min(...after) : tail.length);
+  }
+}
+
 export function parseNginxContext(msg: string): NginxContext {
   const out: NginxContext = { message: msg };
   const client = msg.indexOf(', client: ');
@@ -128,6 +154,9 @@ export function parseNginxContext(msg: string): NginxContext {
       e = srv;
     }
     out.client = tail.slice(10, e);
+    // A line cut short (copied from a terminal, a chat, a ticket) no longer ends
+    // with a quote: read the complete quoted fields from the left instead.
+    if (out.upstream === undefined && tail.charCodeAt(tail.length - 1) !== 34) readCutFields(tail, out);
     end = client;
   } else {
     end = msg.length;

@@ -89,10 +89,11 @@ export class StatsCollector {
   }
 
   build(lines: number, bytes: number): Stats {
+    const byKind = this.kinds.record() as Stats['byKind'];
     const stats: Stats = {
       lines,
       bytes,
-      byKind: this.kinds.record() as Stats['byKind'],
+      byKind,
       byLevel: this.levels.record(),
       statuses: this.statuses.record(),
       upstreamStatuses: this.upstreamStatuses.record(),
@@ -100,7 +101,7 @@ export class StatsCollector {
       topUris: this.uris.top(TOP_N),
       topClients: this.clients.top(TOP_N),
       timeline: [...this.timeline.values()].sort((a, b) => (a.minute < b.minute ? -1 : a.minute > b.minute ? 1 : 0)),
-      recognisedLines: lines - (this.byKind.unknown ?? 0) - (this.byKind.blank ?? 0),
+      recognisedLines: lines - (byKind.unknown ?? 0) - (byKind.blank ?? 0),
     };
     if (this.first !== undefined && this.last !== undefined) stats.timeRange = { first: this.first, last: this.last };
     return stats;

@@ -22,6 +22,7 @@ function hostileInput(): string {
   return PROTO_WORDS.flatMap((w) => [
     w,
     `Server: ${w}`,
+    `2026/11/22 23:58:07 [error] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: ${w}, request: "GET /${w} HTTP/1.1", upstream: "http://${w}:9000/", host: "${w}"`,
     `2026/11/22 23:58:07 [${w}] 1#1: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: ${w}, request: "GET /${w} HTTP/1.1", upstream: "http://127.0.0.1:9000/", host: "${w}"`,
     `127.0.0.1 - ${w} [22/Nov/2026:23:58:07 +0000] "GET /${w} HTTP/1.1" 502 157 "-" "${w}" us="${w}" ua="127.0.0.1:9000"`,
     `127.0.0.1 - - [22/${w}/2026:23:58:07 +0000] "GET / HTTP/1.1" 502 157 "-" "curl/8.0"`,

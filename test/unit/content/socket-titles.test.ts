@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { loadCauseEntries } from '../../../src/catalog/from-disk.ts';
+import { buildCatalog } from '../../../src/catalog/build.ts';
+import { analyze } from '../../../src/analyzer/index.ts';
 import { CONTENT_DIR, contentFiles } from '../../../src/lib/content-files.ts';
 
 /**
  * Census of unix-socket articles. nginx writes the same `connect() to
  * unix:/path failed (N: …)` line whichever backend owns the socket, so an
- * article whose signatures claim that line for any path is read by Gunicorn,
+ * article whose conditions claim that line for any path is read by Gunicorn,
  * uWSGI, Puma/GitLab and Passenger users as much as by PHP-FPM users. Such an
  * article must not be titled for one backend, and its text must speak to
  * each of them.
@@ -42,15 +44,20 @@ const MUST_NAME = ['Gunicorn', 'uWSGI', 'Puma', 'Passenger'] as const;
 const entries = loadCauseEntries(CONTENT_DIR);
 const bodies = new Map(contentFiles().map((f) => [f.id, f.body]));
 
-/** Articles whose signatures claim a unix-socket connect failure for every backend's socket. */
+/** Articles that the engine picks for a unix-socket connect failure of every backend's socket (for one errno at least). */
 function generalSocketArticles() {
-  return entries.filter((e) =>
-    e.data.signatures.some((sig) => {
-      if (sig.source !== 'nginx-error') return false;
-      const re = new RegExp(sig.pattern);
-      return ERRNOS.some(([errno, text]) => Object.values(SOCKETS).every(([scheme, path]) => re.test(probe(scheme, path, errno, text))));
-    }),
-  );
+  const catalog = buildCatalog(entries);
+  const causeOf = (line: string): string | null => {
+    let cause: string | null = null;
+    analyze(line, { catalog, onLine: (l) => (cause = l.cause) });
+    return cause;
+  };
+  const general = new Set<string>();
+  for (const [errno, text] of ERRNOS) {
+    const causes = Object.values(SOCKETS).map(([scheme, path]) => causeOf(probe(scheme, path, errno, text)));
+    if (causes[0] && causes.every((c) => c === causes[0])) general.add(causes[0]);
+  }
+  return entries.filter((e) => general.has(e.slug));
 }
 
 describe('unix-socket articles fit every backend', () => {
