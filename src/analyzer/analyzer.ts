@@ -120,6 +120,7 @@ export class Analyzer {
   private lineStatus: number | null = null;
   private lineFacts: Record<string, string> = NO_FACTS;
   private lineHarmless = false;
+  private lineUnclassified = false;
 
   constructor(options: AnalyzeOptions) {
     this.options = options;
@@ -209,6 +210,7 @@ export class Analyzer {
     this.lineStatus = null;
     this.lineFacts = NO_FACTS;
     this.lineHarmless = false;
+    this.lineUnclassified = false;
     try {
       this.line(text, full);
     } catch (e) {
@@ -218,6 +220,7 @@ export class Analyzer {
     if (this.options.onLine) {
       const r: LineResult = { line: this.lineNo, kind: this.lineKind, cause: this.lineCause, status: this.lineStatus, facts: this.lineFacts };
       if (this.lineHarmless) r.harmless = true;
+      if (this.lineUnclassified) r.unclassified = true;
       this.options.onLine(r);
     }
   }
@@ -644,6 +647,7 @@ export class Analyzer {
           const evidence = this.evidence(text, at, span, this.lineKind, time, level, 'unclassified');
           this.findings.addUnclassified(x.key, x.closest, x.title, x.status.status, { evidence, facts, time, note: x.note, confidence: 'low' });
           this.lineCause = x.closest;
+          this.lineUnclassified = true;
           if (x.status.status !== undefined) this.lineStatus = x.status.status;
           this.lineFacts = facts;
           claimed = true;

@@ -103,6 +103,8 @@ export interface LineResult {
   facts: Record<string, string>;
   /** The line was recognised as harmless (counted in `report.harmless`). */
   harmless?: boolean;
+  /** An error no condition claims: `cause` is the closest article, not a diagnosis (the finding is `unclassified`). */
+  unclassified?: boolean;
 }
 
 /* ---------- report ---------- */

@@ -33,12 +33,21 @@ function listFixtures(dir: string): string[] {
   });
 }
 
-/** Every fixture file, plus every lab line and every cause example line as inputs of their own. */
+/**
+ * Every fixture file, plus every lab line and every cause example line as inputs
+ * of their own. The real-config corpus (hundreds of small files) goes in as one
+ * concatenated input: the comparison is of code paths, and a process per file
+ * would take minutes.
+ */
 function inputs(): string[] {
-  const files = listFixtures(join(ROOT, 'test/fixtures'));
+  const corpus = join(ROOT, 'test/fixtures/configs/real');
+  const all = listFixtures(join(ROOT, 'test/fixtures'));
+  const files = all.filter((f) => !f.startsWith(corpus));
+  writeFileSync(join(work, 'config-corpus.txt'), all.filter((f) => f.startsWith(corpus)).map((f) => readFileSync(f, 'utf8')).join('\n\n'));
+  files.push(join(work, 'config-corpus.txt'));
   const lab = labRecord.scenarios.flatMap((s) => [...s.errorLog, ...s.accessLog, ...((s as { backendLog?: string[] }).backendLog ?? [])]);
   writeFileSync(join(work, 'lab-lines.log'), `${lab.join('\n')}\n`);
-  const examples = loadCauseEntries(join(ROOT, 'content')).flatMap((e) => e.data.signatures.flatMap((s) => s.examples));
+  const examples = loadCauseEntries(join(ROOT, 'content')).flatMap((e) => [...e.data.conditions, ...e.data.signatures].flatMap((s) => s.examples));
   writeFileSync(join(work, 'cause-examples.log'), `${examples.join('\n')}\n`);
   return [...files, join(work, 'lab-lines.log'), join(work, 'cause-examples.log')];
 }
