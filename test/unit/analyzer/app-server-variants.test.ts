@@ -54,6 +54,11 @@ describe('pm2', () => {
     expect(recogniseNode('                                     PM2        | 2025-04-18T19:08:43: PM2 log: App [http-server:0] starting in -fork mode-', 0, undefined)).toMatchObject({ kind: 'node' });
     expect(recogniseNode('12:49:02 PM2        | App [jsApp] with id [0] and pid [2988], exited with code [0] via signal [SIGINT]', 0, undefined)).toMatchObject({ kind: 'node' });
   });
+  it("names a non-zero exit a crash and pm2's own SIGINT stop (code 0) harmless", () => {
+    // https://github.com/Unitech/pm2/issues/3731 and https://github.com/Unitech/pm2/issues/2147
+    expect(verdict('App [myapp] with id [1] and pid [23022], exited with code [7] via signal [null]').cause).toBe('node-app-crash-loop');
+    expect(verdict('PM2: 2016-05-10 20:38:47: App [app] with id [1] and pid [26530], exited with code [0] via signal [SIGINT]')).toMatchObject({ kind: 'node', cause: null });
+  });
   it('does not take an app named after pm2 for pm2 itself', () => {
     expect(recogniseNode('PM2ish | hello', 0, undefined)).toBeNull();
   });
