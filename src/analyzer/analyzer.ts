@@ -37,6 +37,7 @@ import { recogniseApache } from './parse/apache.ts';
 import { recogniseSupervisord } from './parse/supervisord.ts';
 import { recogniseRubyServer } from './parse/ruby-server.ts';
 import { recognisePlatformRouter } from './parse/platform-router.ts';
+import { recogniseContainerEntrypoint } from './parse/container-entrypoint.ts';
 import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
 import { parseCollectorMarker, type Section } from './parse/collector.ts';
 import { parseSsLine, parseUlimitLine } from './parse/host-facts.ts';
@@ -455,6 +456,7 @@ export class Analyzer {
       recogniseSupervisord(scan, at) ??
       recogniseRubyServer(scan, at) ??
       recognisePlatformRouter(scan, at, tg) ??
+      recogniseContainerEntrypoint(scan, at) ??
       recogniseBrowserPage(scan, at) ??
       (tg?.startsWith('php') && tg.includes('fpm') ? { kind: 'php-fpm', facts: {} } : null)
     );

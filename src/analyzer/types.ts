@@ -84,6 +84,8 @@ export type LineKind =
   | 'selinux'
   | 'ingress'
   | 'browser'
+  /** A container image's start-up scripts (the nginx image's /docker-entrypoint.sh). */
+  | 'container'
   | 'nginx-config'
   | 'php-fpm-config'
   | 'deploy-config'

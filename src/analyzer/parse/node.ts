@@ -20,7 +20,8 @@ export function recogniseNode(s: string, at: number, tag: string | undefined): R
     return { kind: 'node', level: 'error', event: 'app-crash', facts };
   }
   if (/JavaScript heap out of memory/.test(text)) return { kind: 'node', level: 'error', event: 'app-crash', facts };
-  if (/^(?:PM2|\[PM2\])\b/.test(text)) {
+  // pm2's own lines; `pm2 logs` shows them under a padded "PM2 … |" column, sometimes with the time before it.
+  if (/^(?:PM2|\[PM2\])\b/.test(text) || /^\s{0,64}(?:\d{1,2}:\d{2}:\d{2}(?: [AP]M)? {1,8})?PM2 {1,16}\| /.test(text)) {
     const errored = /\berrored\b/.test(text);
     return errored ? { kind: 'node', level: 'error', event: 'app-crash', facts } : { kind: 'node', facts };
   }

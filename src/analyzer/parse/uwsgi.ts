@@ -23,6 +23,8 @@ export function recogniseUwsgi(s: string, at: number, tag: string | undefined): 
     facts.socket = m[1]!;
     return { kind: 'uwsgi', level: 'error', event: 'listen-queue-full', facts };
   }
+  // A worker reaped during a graceful reload or shutdown ("Mon Sep 10 11:02:16 2018 - worker 1 buried after 1 seconds").
+  if (/ - worker \d{1,5} buried after \d{1,6} seconds?$/.test(text)) return { kind: 'uwsgi', level: 'info', facts };
   if (text.startsWith('[pid: ') || text.includes('uWSGI') || text.startsWith('*** ') || tag?.startsWith('uwsgi')) {
     return { kind: 'uwsgi', facts };
   }
