@@ -12,7 +12,7 @@ import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
 import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLine, FPM_SECTION } from './detect/config-lines.ts';
 import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
-import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
+import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, stderrTail, type NginxEvent } from './events/parse.ts';
 import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
 import { eventFacts } from './events/facts.ts';
 import { benignVerdict } from './events/benign.ts';
@@ -35,6 +35,7 @@ import { recogniseSelinux } from './parse/selinux.ts';
 import { recogniseIngress } from './parse/ingress.ts';
 import { recogniseApache } from './parse/apache.ts';
 import { recogniseSupervisord } from './parse/supervisord.ts';
+import { recogniseNginxEntrypoint } from './parse/nginx-entrypoint.ts';
 import { recogniseRubyServer } from './parse/ruby-server.ts';
 import { recognisePlatformRouter } from './parse/platform-router.ts';
 import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
@@ -440,6 +441,7 @@ export class Analyzer {
   private recognise(scan: string, at: number, tag: string | undefined): (Recognised & { producer?: { name: string; version?: string } }) | null {
     const tg = tag?.toLowerCase();
     return (
+      recogniseNginxEntrypoint(scan, at) ??
       recognisePhpFpm(scan, at) ??
       recogniseSelinux(scan, at) ??
       recogniseKernel(scan, at, tg) ??
@@ -588,10 +590,14 @@ export class Analyzer {
   /** A head-less nginx message, or null (cheap checks first: most such lines are something else). */
   private bareEvent(s: string, at: number): NginxEvent | null {
     if (s.length < 10) return null;
-    const n = normaliseLine(s.trim());
+    // Marks a paste left at the end only ("Error: `85#85: … not enough`").
+    const marks = pasteMarks(s);
+    const n = normaliseLine((marks ? s.slice(marks.start, marks.end) : s).trim());
     const rest = BARE_HEAD.exec(n.text);
     const ev = eventFrom(n.text, null, rest ? rest[0].length : 0, at, n.changed, n.truncated);
-    return looksLikeNginx(ev) ? ev : null;
+    if (!looksLikeNginx(ev)) return null;
+    if (!ev.known) stderrTail(ev);
+    return ev;
   }
 
   /** One nginx event: a cause's condition, harmless knowledge, or an explained unclassified error. */

@@ -71,6 +71,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type LineKind =
   | 'nginx-error'
   | 'nginx-access'
+  | 'nginx-entrypoint'
   | 'php-fpm'
   | 'kernel'
   | 'systemd'
