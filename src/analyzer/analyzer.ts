@@ -48,6 +48,7 @@ import { EventLog } from './correlate/events.ts';
 import { TimeoutCluster } from './correlate/timeout-cluster.ts';
 import { RetryHidPeer } from './correlate/retries.ts';
 import { BackendOwn5xx } from './correlate/backend-own-5xx.ts';
+import { Own504 } from './correlate/own-504.ts';
 import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
@@ -87,6 +88,7 @@ export class Analyzer {
   private readonly timeouts = new TimeoutCluster();
   private readonly retries = new RetryHidPeer();
   private readonly backendOwn = new BackendOwn5xx();
+  private readonly own504 = new Own504();
   private readonly warnings: string[] = [];
   private readonly warned = new Set<string>();
   private readonly unrecognised: { line: number; text: string }[] = [];
@@ -166,6 +168,7 @@ export class Analyzer {
     try {
       this.timeouts.finish(this.findings, readTimeouts);
       this.backendOwn.finish(this.findings);
+      this.own504.finish(this.findings, this.backendOwn.sawErrorLog);
       correlatePoolExhausted(this.events, this.findings, this.access504);
       correlateChildKilled(this.events, this.findings);
       correlateNoLiveUpstreams(this.events, this.findings);
@@ -715,7 +718,10 @@ export class Analyzer {
       if (st === 504) this.access504++;
       const evidence = (): Evidence => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log');
       this.timeouts.observe(rec, evidence);
-      if (!claimed) this.backendOwn.observe(rec, evidence);
+      if (!claimed) {
+        this.backendOwn.observe(rec, evidence);
+        this.own504.observe(rec, evidence);
+      }
     } else if (rec.upstreamStatus !== undefined && rec.upstreamStatus.indexOf(',') !== -1) {
       const before = this.findings.count(CAUSES.retryHidFailingPeer);
       this.retries.observe(rec, () => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log'), this.findings);

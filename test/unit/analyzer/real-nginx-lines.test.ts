@@ -139,3 +139,39 @@ describe("the official image's entrypoint", () => {
     expect(verdict("/docker-entrypoint.d/docker-entrypoint.sh: line 7: can't open /etc/nginx/conf.d/community.deepfence.io.conf.template: no such file").cause).toBe('nginx-not-running');
   });
 });
+
+describe("a 504 with nginx's own error page", () => {
+  // https://github.com/dianagudu/motley_cue/issues/67, https://github.com/benoitc/gunicorn/issues/1976
+  const line = '10.0.0.2 - - [22/Jan/2024:11:17:26 +0000] "GET /user/get_status HTTP/1.1" 504 167 "-" "python-requests/2.31.0" "2a02:8071:6410:480:1d80:e93a:8c08:b7e2"';
+
+  it('names an upstream timeout from the access line alone (nginx answers 504 only when its timer fires)', () => {
+    expect(verdict(line).findings).toEqual(['upstream-timed-out']);
+    expect(verdict('nginx_1     | 172.24.0.1 - - [01/Feb/2019:18:34:01 +0000] "GET / HTTP/1.0" 504 167 "-" "ApacheBench/2.3"').findings).toEqual(['upstream-timed-out']);
+  });
+
+  it("says nothing for a 504 body that is not nginx's page (the backend's own 504)", () => {
+    expect(verdict(line.replace(' 504 167 ', ' 504 1234 ')).findings).toEqual([]);
+  });
+
+  it('leaves the cause to the error line when the error log is pasted too', () => {
+    const results: LineResult[] = [];
+    const a = new Analyzer({ catalog, onLine: (r) => results.push(r) });
+    a.push('2024/01/22 11:17:26 [error] 31#31: *569 upstream timed out (110: Connection timed out) while connecting to upstream, client: 10.0.0.2, server: a, request: "GET /user/get_status HTTP/1.1", upstream: "http://192.168.215.1:80/user/get_status", host: "a"\n');
+    a.push(`${line}\n`);
+    expect(a.end().findings.map((f) => f.cause)).toEqual(['upstream-connect-timeout']);
+  });
+});
+
+describe('conditions on the client address', () => {
+  // https://github.com/hnasr/javascript_playground/issues/16
+  const line = '2020/10/17 11:50:56 [error] 28#28: *2 connect() failed (111: Connection refused) while connecting to upstream, client: 172.17.0.1, server: , request: "GET / HTTP/1.1", upstream: "http://127.0.0.1:3001/", host: "localhost:8080"';
+
+  it("names nginx's own container loopback when the client is a Docker bridge gateway", () => {
+    expect(verdict(line).cause).toBe('docker-container-not-reachable');
+  });
+
+  it('keeps a plain refused connection for any other client (a container, a real address)', () => {
+    expect(verdict(line.replace('client: 172.17.0.1,', 'client: 172.17.0.10,')).cause).toBe('connection-refused');
+    expect(verdict(line.replace('client: 172.17.0.1,', 'client: 203.0.113.5,')).cause).toBe('connection-refused');
+  });
+});
