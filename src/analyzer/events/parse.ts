@@ -417,7 +417,8 @@ const PLAIN = new Set(['exit', 'exiting', 'aborting', 'reconfiguring', 'reopenin
 export function looksLikeNginx(ev: NginxEvent): boolean {
   // An unknown message still reads as nginx's when it ends in one of nginx's upstream phases
   // ("… while connecting to upstream"): a module's message, or one whose start was cut off.
-  if (!ev.known) return ev.action !== undefined && actionInfo(ev.action)?.side === 'upstream';
+  // So does nginx's own wrapping of an OpenSSL error queue, " (SSL: error:…)", pasted alone.
+  if (!ev.known) return (ev.action !== undefined && actionInfo(ev.action)?.side === 'upstream') || (ev.ssl !== undefined && ev.message.trim() === '');
   if (ev.errno !== undefined || ev.action !== undefined || ev.context.client !== undefined || ev.ssl !== undefined || ev.context.upstream !== undefined) return true;
   return ev.syscall === undefined && !PLAIN.has(ev.template) && ev.template.length >= 16;
 }
@@ -467,6 +468,11 @@ export function parseEvent(line: string, year?: string): NginxEvent | null {
  */
 export function stderrTail(ev: NginxEvent): void {
   const m = ev.message;
+  // An OpenSSL error queue pasted without the call that failed.
+  if (m.trim() === '' && ev.ssl !== undefined) {
+    ev.template = '(SSL: %V)';
+    return;
+  }
   if (m.charCodeAt(m.length - 1) !== 34 /* " */ || ev.context.upstream?.scheme !== 'fastcgi') return;
   let quotes = 0;
   for (let i = m.indexOf('"'); i !== -1; i = m.indexOf('"', i + 1)) quotes++;

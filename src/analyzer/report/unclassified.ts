@@ -75,6 +75,8 @@ export function closestCause(ev: NginxEvent): string {
     case 'ENOBUFS':
       return CAUSES.nginxHostResources;
   }
+  // "wrong version number" is a plain-HTTP answer to a TLS hello: its own article.
+  if (ev.ssl?.reasons.includes('wrong version number')) return CAUSES.sslWrongVersion;
   if (ev.ssl || a === 'SSL handshaking to upstream') return CAUSES.sslProtocolMismatch;
   if (ev.template.includes('could not be resolved') || a === 'resolving' || /\bresolver? failed\b/.test(ev.message)) return CAUSES.resolverCouldNotResolve;
   // ngx_spawn_process(): a worker that cannot be spawned leaves no process to serve requests.

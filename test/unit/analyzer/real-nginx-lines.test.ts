@@ -175,3 +175,15 @@ describe('conditions on the client address', () => {
     expect(verdict(line.replace('client: 172.17.0.1,', 'client: 203.0.113.5,')).cause).toBe('connection-refused');
   });
 });
+
+describe('an OpenSSL error queue pasted alone', () => {
+  it("reads nginx's \"(SSL: …)\" wrapping and points wrong version number to its own article", () => {
+    // https://github.com/evertramos/nginx-proxy-automation/issues/10 (the reason, wrapped onto its own line)
+    const ev = parseEvent('(SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) ');
+    expect(ev?.template).toBe('(SSL: %V)');
+    expect(ev?.ssl?.reasons).toContain('wrong version number');
+    expect(verdict('(SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number) ').cause).toBe('ssl-wrong-version-number');
+    // Text before the queue that is not nginx's keeps the line unrecognised.
+    expect(parseEvent('just some text (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number)')).toBeNull();
+  });
+});
