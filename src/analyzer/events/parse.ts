@@ -305,9 +305,20 @@ function readMessageUncached(raw: string, truncated: boolean): MessageParts {
       return out;
     }
   }
+  // An error string lua-nginx-module's cosockets return, after the Lua caller's own words
+  // ("send err:no resolver defined to resolve \"x\"", ngx_http_lua_socket_tcp.c).
+  for (const e of LUA_ERRORS) {
+    const at = body.indexOf(e);
+    if (at > 0 && at <= 60) {
+      const again = readMessageUncached(body.slice(at), truncated);
+      if (again.known) return again;
+    }
+  }
   out.template = deriveTemplate(body);
   return out;
 }
+
+const LUA_ERRORS = ['no resolver defined to resolve '];
 
 /**
  * Builds the event for the nginx message starting at `msgStart` of `s`

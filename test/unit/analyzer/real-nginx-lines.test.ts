@@ -187,3 +187,13 @@ describe('an OpenSSL error queue pasted alone', () => {
     expect(parseEvent('just some text (SSL: error:1408F10B:SSL routines:ssl3_get_record:wrong version number)')).toBeNull();
   });
 });
+
+describe("OpenResty cosocket errors after the Lua caller's words", () => {
+  it('names "no resolver defined to resolve" behind a caller\'s prefix', () => {
+    // https://github.com/doujiang24/lua-resty-kafka/issues/28, https://github.com/liseen/lua-resty-http/issues/36
+    expect(verdict('send err:no resolver defined to resolve "cp01-rdqa-dev340.cp01.baidu.com"').cause).toBe('resolver-not-defined');
+    expect(verdict('sock connected failed no resolver defined to resolve "www.google.com"').cause).toBe('resolver-not-defined');
+    // The words alone, far into unrelated text, are not nginx's.
+    expect(parseEvent(`${'x'.repeat(80)} no resolver defined to resolve "a"`)).toBeNull();
+  });
+});
