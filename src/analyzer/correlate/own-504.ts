@@ -1,6 +1,7 @@
 /**
- * A 504 whose body is nginx's own error page: nginx itself answered "Gateway
- * Time-out", which it does only when one of its upstream timers fired
+ * A 504 whose body is nginx's own error page, or whose tries all took the
+ * same time: nginx itself answered "Gateway Time-out", which it does only
+ * when one of its upstream timers fired
  * (ngx_http_upstream_next with NGX_HTTP_UPSTREAM_FT_TIMEOUT, or a timeout
  * while reading the body). With no nginx error line to say which timer, the
  * access log alone still names the cause: an upstream timeout.
@@ -11,14 +12,15 @@ import { CAUSES } from '../cause-ids.ts';
 import type { FindingsAccumulator } from '../report/findings.ts';
 import { MAX_EVIDENCE } from '../types.ts';
 import { splitUpstreamList } from '../stats/collector.ts';
-import { looksLikeNginxPage } from './backend-own-5xx.ts';
+import { looksLikeNginxPage, triesHitOneTimer } from './backend-own-5xx.ts';
 
 export class Own504 {
   private count = 0;
   private readonly evidence: Evidence[] = [];
 
   observe(rec: AccessRecord, evidence: () => Evidence): void {
-    if (rec.status !== 504 || rec.bytes === undefined || !looksLikeNginxPage(504, rec.bytes)) return;
+    if (rec.status !== 504) return;
+    if (!triesHitOneTimer(rec) && (rec.bytes === undefined || !looksLikeNginxPage(504, rec.bytes))) return;
     // A backend's own 504 passed through ends the $upstream_status list with 504 too, but nginx's
     // page size then would be a coincidence; a different last status means nginx did not time out.
     if (rec.upstreamStatus !== undefined) {

@@ -197,3 +197,16 @@ describe("OpenResty cosocket errors after the Lua caller's words", () => {
     expect(parseEvent(`${'x'.repeat(80)} no resolver defined to resolve "a"`)).toBeNull();
   });
 });
+
+describe('a 504 whose tries all hit the same timer', () => {
+  // https://github.com/kubernetes/ingress-nginx/issues/9443
+  const line = '> 108.162.227.25 - - [08/Mar/2023:16:02:45 +0000] "GET / HTTP/1.1" 504 562 "-" "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/109.0.0.0 Safari/537.36" 1100 14.998 [pc-dev-example-web-service-80] [] 192.168.215.1:80, 192.168.215.1:80, 192.168.215.1:80 0, 0, 0 5.000, 5.000, 5.000 504, 504, 504 a7c98d98ac870f64981a997cd2f373a1 ';
+
+  it("is nginx's timeout, not the backend's own 504", () => {
+    expect(verdict(line).findings).toEqual(['upstream-timed-out']);
+  });
+
+  it('tries of different lengths that end in 504 stay the backend\'s own answer', () => {
+    expect(verdict(line.replace('5.000, 5.000, 5.000', '0.120, 0.340, 0.095')).findings).toEqual(['upstream-returned-502']);
+  });
+});
