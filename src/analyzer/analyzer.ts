@@ -12,7 +12,7 @@ import { LineSplitter } from './lines/split.ts';
 import { unwrap } from './detect/prefixes.ts';
 import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLine, FPM_SECTION } from './detect/config-lines.ts';
 import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
-import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, type NginxEvent } from './events/parse.ts';
+import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, stderrTail, type NginxEvent } from './events/parse.ts';
 import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
 import { eventFacts } from './events/facts.ts';
 import { benignVerdict } from './events/benign.ts';
@@ -35,9 +35,9 @@ import { recogniseSelinux } from './parse/selinux.ts';
 import { recogniseIngress } from './parse/ingress.ts';
 import { recogniseApache } from './parse/apache.ts';
 import { recogniseSupervisord } from './parse/supervisord.ts';
+import { recogniseNginxEntrypoint } from './parse/nginx-entrypoint.ts';
 import { recogniseRubyServer } from './parse/ruby-server.ts';
 import { recognisePlatformRouter } from './parse/platform-router.ts';
-import { recogniseContainerEntrypoint } from './parse/container-entrypoint.ts';
 import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
 import { parseCollectorMarker, type Section } from './parse/collector.ts';
 import { parseSsLine, parseUlimitLine } from './parse/host-facts.ts';
@@ -48,6 +48,7 @@ import { EventLog } from './correlate/events.ts';
 import { TimeoutCluster } from './correlate/timeout-cluster.ts';
 import { RetryHidPeer } from './correlate/retries.ts';
 import { BackendOwn5xx } from './correlate/backend-own-5xx.ts';
+import { Own504 } from './correlate/own-504.ts';
 import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
@@ -87,6 +88,7 @@ export class Analyzer {
   private readonly timeouts = new TimeoutCluster();
   private readonly retries = new RetryHidPeer();
   private readonly backendOwn = new BackendOwn5xx();
+  private readonly own504 = new Own504();
   private readonly warnings: string[] = [];
   private readonly warned = new Set<string>();
   private readonly unrecognised: { line: number; text: string }[] = [];
@@ -167,6 +169,7 @@ export class Analyzer {
     try {
       this.timeouts.finish(this.findings, readTimeouts);
       this.backendOwn.finish(this.findings);
+      this.own504.finish(this.findings, this.backendOwn.sawErrorLog);
       correlatePoolExhausted(this.events, this.findings, this.access504);
       correlateChildKilled(this.events, this.findings);
       correlateNoLiveUpstreams(this.events, this.findings);
@@ -444,6 +447,7 @@ export class Analyzer {
   private recognise(scan: string, at: number, tag: string | undefined): (Recognised & { producer?: { name: string; version?: string } }) | null {
     const tg = tag?.toLowerCase();
     return (
+      recogniseNginxEntrypoint(scan, at) ??
       recognisePhpFpm(scan, at) ??
       recogniseSelinux(scan, at) ??
       recogniseKernel(scan, at, tg) ??
@@ -456,7 +460,6 @@ export class Analyzer {
       recogniseSupervisord(scan, at) ??
       recogniseRubyServer(scan, at) ??
       recognisePlatformRouter(scan, at, tg) ??
-      recogniseContainerEntrypoint(scan, at) ??
       recogniseBrowserPage(scan, at) ??
       (tg?.startsWith('php') && tg.includes('fpm') ? { kind: 'php-fpm', facts: {} } : null)
     );
@@ -593,10 +596,14 @@ export class Analyzer {
   /** A head-less nginx message, or null (cheap checks first: most such lines are something else). */
   private bareEvent(s: string, at: number): NginxEvent | null {
     if (s.length < 10) return null;
-    const n = normaliseLine(s.trim());
+    // Marks a paste left at the end only ("Error: `85#85: … not enough`").
+    const marks = pasteMarks(s);
+    const n = normaliseLine((marks ? s.slice(marks.start, marks.end) : s).trim());
     const rest = BARE_HEAD.exec(n.text);
     const ev = eventFrom(n.text, null, rest ? rest[0].length : 0, at, n.changed, n.truncated);
-    return looksLikeNginx(ev) ? ev : null;
+    if (!looksLikeNginx(ev)) return null;
+    if (!ev.known) stderrTail(ev);
+    return ev;
   }
 
   /** One nginx event: a cause's condition, harmless knowledge, or an explained unclassified error. */
@@ -715,7 +722,10 @@ export class Analyzer {
       if (st === 504) this.access504++;
       const evidence = (): Evidence => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log');
       this.timeouts.observe(rec, evidence);
-      if (!claimed) this.backendOwn.observe(rec, evidence);
+      if (!claimed) {
+        this.backendOwn.observe(rec, evidence);
+        this.own504.observe(rec, evidence);
+      }
     } else if (rec.upstreamStatus !== undefined && rec.upstreamStatus.indexOf(',') !== -1) {
       const before = this.findings.count(CAUSES.retryHidFailingPeer);
       this.retries.observe(rec, () => this.evidence(text, at, [at, at + scan.length - at], this.lineKind, rec.time, undefined, 'access-log'), this.findings);

@@ -71,6 +71,7 @@ export type Severity = 'critical' | 'high' | 'medium' | 'low';
 export type LineKind =
   | 'nginx-error'
   | 'nginx-access'
+  | 'nginx-entrypoint'
   | 'php-fpm'
   | 'kernel'
   | 'systemd'
@@ -85,7 +86,6 @@ export type LineKind =
   | 'ingress'
   | 'browser'
   /** A container image's start-up scripts (the nginx image's /docker-entrypoint.sh). */
-  | 'container'
   | 'nginx-config'
   | 'php-fpm-config'
   | 'deploy-config'

@@ -141,6 +141,7 @@ export const siteCatalogSchema = z
                     code: z.array(z.number().int()).optional(),
                     target: z.string().optional(),
                     upstream: z.string().optional(),
+                    client: z.string().optional(),
                     message: z.string().optional(),
                   })
                   .strict(),

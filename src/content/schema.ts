@@ -99,6 +99,7 @@ export const whenSchema = z
     code: oneOrMany(z.number().int()).optional(),
     target: re2Source.optional(),
     upstream: re2Source.optional(),
+    client: re2Source.optional(),
     message: re2Source.optional(),
   })
   .strict()

@@ -44,6 +44,7 @@ export function stackGuideUrl(stack: Stack): string | null {
 export const SOURCES = {
   'nginx-error': 'nginx error log',
   'nginx-access': 'nginx access log',
+  'nginx-entrypoint': "the nginx container image's entrypoint scripts",
   'php-fpm': 'PHP-FPM log',
   kernel: 'kernel log',
   systemd: 'systemd journal',

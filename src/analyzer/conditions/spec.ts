@@ -24,6 +24,8 @@ export interface EventConditionSpec {
   target?: string;
   /** Regex over the raw `upstream: "…"` value. */
   upstream?: string;
+  /** Regex over the `client:` address (who reached nginx, e.g. a Docker bridge gateway). */
+  client?: string;
   /** Regex over the message (fixed text and variables, without errno or context). */
   message?: string;
   /** "none" = the line has no `while …` action. */
@@ -31,7 +33,7 @@ export interface EventConditionSpec {
 }
 
 /** Fields of a spec, in the order mismatches are reported. */
-export const SPEC_FIELDS = ['template', 'syscall', 'errno', 'action', 'noAction', 'level', 'transport', 'scheme', 'ssl', 'alert', 'host', 'code', 'target', 'upstream', 'message'] as const;
+export const SPEC_FIELDS = ['template', 'syscall', 'errno', 'action', 'noAction', 'level', 'transport', 'scheme', 'ssl', 'alert', 'host', 'code', 'target', 'upstream', 'client', 'message'] as const;
 
 /** How many fields the spec constrains (more = more specific). */
 export function specificity(spec: EventConditionSpec): number {
@@ -44,6 +46,7 @@ export interface CompiledSpec {
   spec: EventConditionSpec;
   target?: RegExp;
   upstream?: RegExp;
+  client?: RegExp;
   message?: RegExp;
 }
 
@@ -51,6 +54,7 @@ export function compileSpec(spec: EventConditionSpec): CompiledSpec {
   const c: CompiledSpec = { spec };
   if (spec.target !== undefined) c.target = new RegExp(spec.target);
   if (spec.upstream !== undefined) c.upstream = new RegExp(spec.upstream);
+  if (spec.client !== undefined) c.client = new RegExp(spec.client);
   if (spec.message !== undefined) c.message = new RegExp(spec.message);
   return c;
 }
@@ -74,13 +78,14 @@ export function failingField(c: CompiledSpec, ev: NginxEvent): string | null {
   if (!inList(s.code, ev.code)) return 'code';
   if (c.target && !(ev.target !== undefined && c.target.test(ev.target))) return 'target';
   if (c.upstream && !(ev.context.upstream && c.upstream.test(ev.context.upstream.raw))) return 'upstream';
+  if (c.client && !(ev.context.client !== undefined && c.client.test(ev.context.client))) return 'client';
   if (c.message && !c.message.test(ev.message)) return 'message';
   return null;
 }
 
 /** Whether the spec constrains the line's context (transport, scheme, host, upstream): only a full reading can tell. */
 export function needsContext(spec: EventConditionSpec): boolean {
-  return spec.transport !== undefined || spec.scheme !== undefined || spec.host !== undefined || spec.upstream !== undefined;
+  return spec.transport !== undefined || spec.scheme !== undefined || spec.host !== undefined || spec.upstream !== undefined || spec.client !== undefined;
 }
 
 /** `failingField` without the context fields (for a light reading of the message alone). */
@@ -130,6 +135,8 @@ function eventValue(ev: NginxEvent, field: string): unknown {
       return ev.target;
     case 'upstream':
       return ev.context.upstream?.raw;
+    case 'client':
+      return ev.context.client;
     default:
       return ev.message;
   }
@@ -155,5 +162,6 @@ export function specFacts(c: CompiledSpec, ev: NginxEvent, into: Record<string, 
   };
   add(c.target, ev.target);
   add(c.upstream, ev.context.upstream?.raw);
+  add(c.client, ev.context.client);
   add(c.message, ev.message);
 }

@@ -26,6 +26,17 @@ export function looksLikeNginxPage(status: number, bytes: number): boolean {
   return bytes >= nginxPageSize(status, 5) && bytes <= nginxPageSize(status, 24);
 }
 
+/**
+ * Every try of the request took the same time, at least a second ("5.000, 5.000, 5.000"):
+ * nginx's own timer fired on each, no backend answers that regularly.
+ */
+export function triesHitOneTimer(rec: AccessRecord): boolean {
+  if (rec.upstreamResponseTime === undefined || rec.upstreamResponseTime.indexOf(',') === -1) return false;
+  const times = splitUpstreamList(rec.upstreamResponseTime).map(Number);
+  const first = times[0]!;
+  return first >= 1 && times.every((t) => Number.isFinite(t) && Math.abs(t - first) <= 0.002);
+}
+
 interface Candidate {
   count: number;
   ownBody: number;
@@ -51,6 +62,8 @@ export class BackendOwn5xx {
     if (st === undefined || st < 502 || st > 504 || rec.upstreamStatus === undefined) return;
     const last = splitUpstreamList(rec.upstreamStatus).pop();
     if (last !== String(st)) return;
+    // Tries that all lasted the same (≥ 1 s) ended on nginx's timer, not on the backend's answer.
+    if (st === 504 && triesHitOneTimer(rec)) return;
     const addr = rec.upstreamAddr ? splitUpstreamList(rec.upstreamAddr).pop() : undefined;
     if (addr === undefined || addr === '-') return;
     const minute = rec.time?.slice(0, 16);

@@ -7,7 +7,7 @@
  */
 
 /** One scan: does the line need repairs at all? */
-const SUSPECT = /\*\*|,$| {2}|[\u00a0\u2000-\u200b\u3000\u2026\u201c\u201d\u201e\u2018\u2019\uff02\uff07\uff08\uff09\uff1a\uff0c]|\w \(\)| \(\) |\( | \)|unix: \/| : |\.\.\.$|\t/;
+const SUSPECT = /\*\*|,$| {2}|[\u00a0\u2000-\u200b\u3000\u2026\u201c\u201d\u201e\u2018\u2019\uff02\uff07\uff08\uff09\uff1a\uff0c]|\w \(\)| \(\) |\( | \)|unix: \/| : |\.\.\.\]?$|\t/;
 
 /**
  * Marks a paste into an issue or chat adds around a line: Markdown quote
@@ -64,6 +64,7 @@ export function needsNormalising(s: string): boolean {
     s.indexOf('**') !== -1 ||
     s.endsWith(',') ||
     s.endsWith('...') ||
+    s.endsWith('...]') ||
     EXOTIC.test(s)
   );
 }
@@ -86,6 +87,12 @@ export function normaliseLine(s: string): Normalised {
   // nginx never ends a line with a comma: the paste stopped there.
   if (end.endsWith(',')) {
     end = end.slice(0, -1).trimEnd();
+    t = end;
+    truncated = true;
+  }
+  // "[...]": the poster's own mark for text left out at the end.
+  if (end.endsWith(' [...]')) {
+    end = end.slice(0, -6).trimEnd();
     t = end;
     truncated = true;
   }

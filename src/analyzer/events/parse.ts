@@ -12,7 +12,7 @@ import { unwrap } from '../detect/prefixes.ts';
 import { parseNginxContext, parseNginxErrorHead, type NginxErrorHead } from '../parse/nginx-error.ts';
 import { resolveErrno, type ErrnoValue } from './errno.ts';
 import { parseSslQueue, type SslError } from './ssl.ts';
-import { canonicalSyscall, resolveAction } from './grammar.ts';
+import { actionInfo, canonicalSyscall, resolveAction } from './grammar.ts';
 import { TEMPLATES } from './templates.ts';
 import { normaliseLine, pasteMarks } from './normalise.ts';
 import { own } from '../own.ts';
@@ -305,9 +305,20 @@ function readMessageUncached(raw: string, truncated: boolean): MessageParts {
       return out;
     }
   }
+  // An error string lua-nginx-module's cosockets return, after the Lua caller's own words
+  // ("send err:no resolver defined to resolve \"x\"", ngx_http_lua_socket_tcp.c).
+  for (const e of LUA_ERRORS) {
+    const at = body.indexOf(e);
+    if (at > 0 && at <= 60) {
+      const again = readMessageUncached(body.slice(at), truncated);
+      if (again.known) return again;
+    }
+  }
   out.template = deriveTemplate(body);
   return out;
 }
+
+const LUA_ERRORS = ['no resolver defined to resolve '];
 
 /**
  * Builds the event for the nginx message starting at `msgStart` of `s`
@@ -415,7 +426,10 @@ const PLAIN = new Set(['exit', 'exiting', 'aborting', 'reconfiguring', 'reopenin
 
 /** Whether a message without nginx's head reads as nginx's: a known template with nginx's errno, action or context, or a distinctive template. */
 export function looksLikeNginx(ev: NginxEvent): boolean {
-  if (!ev.known) return false;
+  // An unknown message still reads as nginx's when it ends in one of nginx's upstream phases
+  // ("… while connecting to upstream"): a module's message, or one whose start was cut off.
+  // So does nginx's own wrapping of an OpenSSL error queue, " (SSL: error:…)", pasted alone.
+  if (!ev.known) return (ev.action !== undefined && actionInfo(ev.action)?.side === 'upstream') || (ev.ssl !== undefined && ev.message.trim() === '');
   if (ev.errno !== undefined || ev.action !== undefined || ev.context.client !== undefined || ev.ssl !== undefined || ev.context.upstream !== undefined) return true;
   return ev.syscall === undefined && !PLAIN.has(ev.template) && ev.template.length >= 16;
 }
@@ -452,8 +466,31 @@ export function parseEvent(line: string, year?: string): NginxEvent | null {
   const rest = BARE_HEAD.exec(s);
   const ev = eventFrom(s, null, rest ? rest[0].length : 0, base + u.offset, norm.changed || marks !== null, truncated);
   if (!looksLikeNginx(ev)) return null;
+  if (!ev.known) stderrTail(ev);
   if (u.time !== undefined) ev.time = u.time;
   return ev;
+}
+
+/**
+ * The last physical line of a FastCGI stderr record that spanned several
+ * lines ("PHP message: …\" while reading response header from upstream, …"):
+ * the text ends with the closing quote of `FastCGI sent in stderr: "…"`
+ * whose opening quote is on an earlier line. Read as that template.
+ */
+export function stderrTail(ev: NginxEvent): void {
+  const m = ev.message;
+  // An OpenSSL error queue pasted without the call that failed.
+  if (m.trim() === '' && ev.ssl !== undefined) {
+    ev.template = '(SSL: %V)';
+    return;
+  }
+  if (m.charCodeAt(m.length - 1) !== 34 /* " */ || ev.context.upstream?.scheme !== 'fastcgi') return;
+  let quotes = 0;
+  for (let i = m.indexOf('"'); i !== -1; i = m.indexOf('"', i + 1)) quotes++;
+  if (quotes % 2 === 0) return;
+  ev.template = 'FastCGI sent in stderr: "%S"';
+  ev.known = true;
+  ev.detail = m.slice(0, -1);
 }
 
 const STAMP_INSIDE = /(?:^|[\s|:>`*])(\d{4}\/\d{2}\/\d{2} \d{2}:\d{2}:\d{2} \[|\[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: )/;
@@ -465,5 +502,5 @@ export function headAfterPrefix(s: string): number {
   return m.index + m[0].length - m[1]!.length;
 }
 
-/** What is left of nginx's head when a paste lost the time and level: "PID#TID: *CID ". */
-export const BARE_HEAD = /^\s*(?:(?:[A-Za-z][\w .-]{0,30}: )?\d{1,10}#\d{1,10}: ?)?(?:\*\d{1,20} )?/;
+/** What is left of nginx's head when a paste lost the time and level: "PID#TID: *CID " (after a poster's "Error: `"). */
+export const BARE_HEAD = /^\s*(?:(?:[A-Za-z][\w .-]{0,30}: `?)?\d{1,10}#\d{1,10}: ?)?(?:\*\d{1,20} )?/;

@@ -24,6 +24,8 @@ export const TEMPLATES: readonly string[] = [
   'no live upstreams',
   'upstream closed connection',
   'upstream connection is closed too',
+  // nginx_tcp_proxy_module's wording for "no live upstreams".
+  'upstream servers are busy or encounter error!',
   // Response header.
   'upstream sent too big header',
   'upstream sent no valid HTTP/1.0 header',
@@ -127,6 +129,7 @@ export const TEMPLATES: readonly string[] = [
   'client sent HTTP/1.1 request without "Host" header',
   'client SSL certificate verify error: (%d:%S)',
   'client sent no required SSL certificate',
+  'client closed prematurely connection', // nginx before 1.5 (renamed "client prematurely closed connection")
   'open socket #%d left in connection %d',
   'aborting',
   // Static files and access control (not gateway failures).
@@ -135,6 +138,10 @@ export const TEMPLATES: readonly string[] = [
   '"%T" is not found',
   'limiting requests, excess: %V by zone "%T"',
   'limiting connections by zone "%T"',
+  // Third-party modules nginx builds often carry (OpenResty's Lua timers, the CONNECT tunnel module, ngx_waf).
+  'failed to create fake connection to run timer (co: %V)',
+  'proxy_connect: %V read timed out (peer:%T)',
+  'ngx_waf: %V',
   // Process life (notice/info).
   'signal %d (%V) received from %d, %V',
   'signal %d (%V) received, %V',

@@ -126,6 +126,8 @@ export function conditionRegex(w: EventConditionSpec, nested = false): string {
   if (w.errno) parts.push(`[^\\n]{0,1000}?${errnoPart(w)}`);
   if (w.action) parts.push(`[^\\n]{0,1000}? while ${alt(w.action.map(esc))}`);
   if (w.noAction) parts.push('(?: ?\\([0-9]{1,5}: [^)]{0,300}\\))?(?:,| in /|$)');
+  // The client field comes before server, request and upstream; its regex is anchored on the address.
+  if (w.client) parts.push(`${GAP}, client: (?:${toRe2(w.client.replace(/^\^/, '').replace(/\$$/, ''))})(?:,|$)`);
   const ctx = contextPart(w, targetCarries);
   if (ctx && !nested && (w.transport !== undefined || w.host !== undefined) && !targetCarries && (w.syscall !== undefined || w.template?.some((t) => t.includes('%T')))) {
     // The peer may be in the message ("connect() to unix:/x failed") or only in the upstream field.

@@ -24,6 +24,7 @@ export interface SignatureMatch {
 const SOURCE_KIND: Record<string, LineKind> = dict({
   'nginx-error': 'nginx-error',
   'nginx-access': 'nginx-access',
+  'nginx-entrypoint': 'nginx-entrypoint',
   'php-fpm': 'php-fpm',
   kernel: 'kernel',
   systemd: 'systemd',

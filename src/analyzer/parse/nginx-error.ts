@@ -43,6 +43,12 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
     }
     time = lastIso;
     i = at + 20;
+    // NGINX Unit stamps milliseconds: "2020/01/15 10:07:18.490 [debug]".
+    if (s.charCodeAt(at + 19) === 46 /* . */) {
+      let k = at + 20;
+      while (k < at + 26 && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
+      if (k > at + 20 && s.charCodeAt(k) === 32) i = k + 1;
+    }
   } else if (s.startsWith('nginx: [', at)) {
     i = at + 7;
   }
@@ -62,10 +68,11 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
     if (s.charCodeAt(j) === 58 /* : */) {
       i = j + 1;
       if (s.charCodeAt(i) === 32) i++;
-    }
+    } else if (s.charCodeAt(j) === 32 && s.charCodeAt(i - 1) === 32) i = j + 1; // NGINX Unit: "PID#TID " without the colon
   }
-  // *CID
-  if (s.charCodeAt(i) === 42 /* * */) {
+  // *CID (Markdown turns "*487 … *" into italics and may leave "_487")
+  const star = s.charCodeAt(i);
+  if (star === 42 /* * */ || (star === 95 /* _ */ && i > at)) {
     let k = i + 1;
     while (k < s.length && s.charCodeAt(k) >= 48 && s.charCodeAt(k) <= 57) k++;
     if (k > i + 1 && s.charCodeAt(k) === 32) i = k + 1;
@@ -173,6 +180,9 @@ export function parseNginxContext(msg: string): NginxContext {
     }
   }
   let message = end === msg.length ? msg : msg.slice(0, end);
+  // OpenResty's Lua logger puts ", context: ngx.timer" (the Lua phase) before the client.
+  const lua = message.lastIndexOf(', context: ');
+  if (lua !== -1 && /^, context: [\w.]{1,40}$/.test(message.slice(lua))) message = message.slice(0, lua);
   const w = message.lastIndexOf(' while ');
   if (w !== -1) {
     out.action = message.slice(w + 7);

@@ -75,8 +75,12 @@ export function closestCause(ev: NginxEvent): string {
     case 'ENOBUFS':
       return CAUSES.nginxHostResources;
   }
+  // "wrong version number" is a plain-HTTP answer to a TLS hello: its own article.
+  if (ev.ssl?.reasons.includes('wrong version number')) return CAUSES.sslWrongVersion;
   if (ev.ssl || a === 'SSL handshaking to upstream') return CAUSES.sslProtocolMismatch;
-  if (ev.template.includes('could not be resolved') || a === 'resolving') return CAUSES.resolverCouldNotResolve;
+  if (ev.template.includes('could not be resolved') || a === 'resolving' || /\bresolver? failed\b/.test(ev.message)) return CAUSES.resolverCouldNotResolve;
+  // ngx_spawn_process(): a worker that cannot be spawned leaves no process to serve requests.
+  if (ev.message.includes(' failed while spawning ') || a?.startsWith('spawning ')) return CAUSES.nginxNotRunning;
   if (ev.template.includes('worker_connections')) return CAUSES.workerConnections;
   if (a === 'reading upstream') return CAUSES.responseTruncated;
   if (a === 'connecting to upstream') return CAUSES.connectionRefused;

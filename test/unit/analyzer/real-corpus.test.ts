@@ -7,7 +7,7 @@
  * Lines expecting `new:<slug>` (no article yet) are left out.
  *
  * nginx's own lines — every line the event grammar reads — must be
- * diagnosed at 90 % or more. Lines of other programs (Apache, process
+ * diagnosed at 96 % or more, harmless lines named harmless at 94 % or more. Lines of other programs (Apache, process
  * managers, hosting platforms…) are read by their own recognisers and
  * signatures; the whole corpus is held at its current floor so that no
  * change loses ground, and is raised as those recognisers land.
@@ -54,22 +54,29 @@ describe('real lines from public issue threads', () => {
     for (const e of entries) expect(e.source, e.line).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+\/(?:issues|pull|discussions)\/\d+/);
   });
 
-  it("diagnoses nginx's own lines (any platform, wrapper or paste) at 90 % or more", () => {
+  it("diagnoses nginx's own lines (any platform, wrapper or paste) at 96 % or more", () => {
     const nginx = entries.filter((e) => parseEvent(e.line) !== null);
     expect(nginx.length).toBeGreaterThan(150);
     const r = rate(nginx);
-    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.9);
+    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
   });
 
   it('names nginx lines from other platforms than glibc as well as glibc ones', () => {
     const other = entries.filter((e) => parseEvent(e.line) !== null && ['musl', 'freebsd', 'macos', 'windows', 'openresty'].includes(e.platform));
     expect(other.length).toBeGreaterThan(20);
     const r = rate(other);
-    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.85);
+    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
   });
 
   it('holds the whole corpus at its floor (lines of other programs included)', () => {
     const r = rate(entries);
-    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.64);
+    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.88);
+  });
+
+  it('names harmless lines harmless (recognised, no cause, no finding) at 94 % or more', () => {
+    const harmless = entries.filter((e) => e.expect === 'harmless');
+    expect(harmless.length).toBeGreaterThan(90);
+    const r = rate(harmless);
+    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.94);
   });
 });

@@ -4,7 +4,7 @@
  * Real lines from the real-lines corpus (test/fixtures/real-lines/lines.jsonl).
  */
 import { describe, expect, it } from 'vitest';
-import { recogniseContainerEntrypoint } from '../../../src/analyzer/parse/container-entrypoint.ts';
+import { recogniseNginxEntrypoint } from '../../../src/analyzer/parse/nginx-entrypoint.ts';
 import { analyze, type LineResult } from '../../../src/analyzer/index.ts';
 import { loadCatalog } from '../../../src/catalog/from-disk.ts';
 
@@ -28,18 +28,18 @@ describe('nginx image entrypoint', () => {
     '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh',
   ];
   it.each(startUp)('start-up chatter is read and harmless: %s', (line) => {
-    expect(verdict(line)).toMatchObject({ kind: 'container', cause: null });
+    expect(verdict(line)).toMatchObject({ kind: 'nginx-entrypoint', cause: null });
   });
   it('reads the script and the level', () => {
-    expect(recogniseContainerEntrypoint('10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled', 0)).toMatchObject({ kind: 'container', level: 'info', facts: { script: '10-listen-on-ipv6-by-default.sh' } });
+    expect(recogniseNginxEntrypoint('10-listen-on-ipv6-by-default.sh: info: IPv6 listen already enabled', 0)).toMatchObject({ kind: 'nginx-entrypoint', level: 'info', facts: { script: '10-listen-on-ipv6-by-default.sh' } });
     // https://github.com/deepfence/DocumentationWebsite/issues/30
     const failed = '/docker-entrypoint.d/docker-entrypoint.sh: line 7: can\'t open /etc/nginx/conf.d/community.deepfence.io.conf.template: no such file';
-    expect(recogniseContainerEntrypoint(failed, 0)).toMatchObject({ level: 'error', facts: { script: '/docker-entrypoint.d/docker-entrypoint.sh' } });
-    expect(verdict(failed)).toMatchObject({ kind: 'container', cause: 'nginx-not-running' });
+    expect(recogniseNginxEntrypoint(failed, 0)).toMatchObject({ level: 'error', facts: { script: '/docker-entrypoint.d/docker-entrypoint.sh' } });
+    expect(verdict(failed)).toMatchObject({ kind: 'nginx-entrypoint', cause: 'nginx-not-running' });
   });
   it('leaves other scripts and nginx lines alone', () => {
-    expect(recogniseContainerEntrypoint('/entrypoint.sh: starting', 0)).toBeNull();
-    expect(recogniseContainerEntrypoint('2024/01/01 00:00:00 [notice] 1#1: start worker processes', 0)).toBeNull();
-    expect(recogniseContainerEntrypoint('deploy.sh: done', 0)).toBeNull();
+    expect(recogniseNginxEntrypoint('/entrypoint.sh: starting', 0)).toBeNull();
+    expect(recogniseNginxEntrypoint('2024/01/01 00:00:00 [notice] 1#1: start worker processes', 0)).toBeNull();
+    expect(recogniseNginxEntrypoint('deploy.sh: done', 0)).toBeNull();
   });
 });
