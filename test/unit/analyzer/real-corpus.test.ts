@@ -68,9 +68,9 @@ describe('real lines from public issue threads', () => {
     expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.96);
   });
 
-  it('holds the whole corpus at its floor (lines of other programs included)', () => {
+  it('diagnoses the whole corpus (lines of other programs included) at 95 % or more', () => {
     const r = rate(entries);
-    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.88);
+    expect(r.rate, r.misses.join('\n')).toBeGreaterThanOrEqual(0.95);
   });
 
   it('names harmless lines harmless (recognised, no cause, no finding) at 94 % or more', () => {
