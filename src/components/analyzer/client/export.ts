@@ -39,7 +39,11 @@ function tz(): string {
 
 export function setupExport(root: HTMLElement, state: ExportState): { refresh: () => void } {
   const note = $(root, '[data-export-note]');
-  const say = (text: string) => (note.textContent = text);
+  const say = (text: string): void => {
+    note.textContent = text;
+    // On a phone the note sits below the export buttons: keep the confirmation in sight.
+    note.scrollIntoView({ block: 'nearest' });
+  };
   const site = location.origin;
   const keepHosts = [location.hostname];
   const panel = $(root, '[data-redact]') as HTMLDetailsElement;
