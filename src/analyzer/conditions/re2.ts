@@ -5,6 +5,15 @@
  * named groups written (?P<name>…) on the RE2 side.
  */
 
+/** Index of the `]` closing the character class that opens at `i` (a leading `^` or `]` is literal). */
+function classEnd(src: string, i: number): number {
+  let j = i + 1;
+  if (src[j] === '^') j++;
+  if (src[j] === ']') j++;
+  while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+  return j;
+}
+
 /** Why `src` (JavaScript syntax) has no RE2 equivalent, or null. */
 export function re2Problem(src: string): string | null {
   for (let i = 0; i < src.length; i++) {
@@ -19,12 +28,7 @@ export function re2Problem(src: string): string | null {
       continue;
     }
     if (c === '[') {
-      // Skip the class body.
-      let j = i + 1;
-      if (src[j] === '^') j++;
-      if (src[j] === ']') j++;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
-      i = j;
+      i = classEnd(src, i);
       continue;
     }
     if (c === '(' && src[i + 1] === '?') {
@@ -50,10 +54,7 @@ export function toRe2(src: string): string {
       continue;
     }
     if (c === '[') {
-      let j = i + 1;
-      if (src[j] === '^') j++;
-      if (src[j] === ']') j++;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      const j = classEnd(src, i);
       out += src.slice(i, j + 1);
       i = j;
       continue;
@@ -84,10 +85,7 @@ export function relaxRepeats(src: string): string {
       continue;
     }
     if (c === '[') {
-      let j = i + 1;
-      if (src[j] === '^') j++;
-      if (src[j] === ']') j++;
-      while (j < src.length && src[j] !== ']') j += src[j] === '\\' ? 2 : 1;
+      const j = classEnd(src, i);
       out += src.slice(i, j + 1);
       i = j;
       continue;
