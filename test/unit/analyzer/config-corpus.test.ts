@@ -21,7 +21,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyze, type Finding } from '../../../src/analyzer/index.ts';
+import { analyze } from '../../../src/analyzer/index.ts';
+import { brief, caseInputs, readPaste, serious } from '../../fixtures/configs/real/cases.ts';
 import { loadCatalog } from '../../../src/catalog/from-disk.ts';
 
 const ROOT = fileURLToPath(new URL('../../fixtures/configs/real/', import.meta.url));
@@ -42,19 +43,7 @@ const NEEDS_CONTEXT: Record<string, string> = {
 };
 const FLOOR = 0.77;
 
-const serious = (f: Finding): boolean => f.severity === 'high' || f.severity === 'critical';
-const brief = (fs: Finding[]): string => fs.map((f) => `${f.cause}(${f.severity})`).join(', ') || 'nothing';
 
-function inputs(dir: string, side: 'broken' | 'fixed'): string[] {
-  const files = readdirSync(dir).filter((f) => f !== 'meta.json');
-  const main = files.filter((f) => f.startsWith(`${side}.`));
-  if (main.length !== 1) throw new Error(`${dir}: expected one ${side}.* file, found ${main.length}`);
-  const extras = files.filter((f) => !/^(broken|fixed)[.-]/.test(f) && (side === 'broken' || !f.endsWith('.log')));
-  const chosen = extras.map((f) => (side === 'fixed' && files.includes(`fixed-${f}`) ? `fixed-${f}` : f));
-  const added = side === 'fixed' ? files.filter((f) => f.startsWith('fixed-') && !files.includes(f.slice(6))) : [];
-  return [main[0]!, ...chosen, ...added].map((f) => join(dir, f));
-}
-const read = (paths: string[]): string => paths.map((p) => readFileSync(p, 'utf8').replace(/\n?$/, '\n')).join('\n');
 
 const brokenDir = join(ROOT, 'broken');
 const goodDir = join(ROOT, 'good');
@@ -71,7 +60,7 @@ describe('real-config corpus', () => {
   const results = cases.map((name) => {
     const dir = join(brokenDir, name);
     const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8')) as { expect: string; source: string };
-    return { name, meta, broken: analyze(read(inputs(dir, 'broken')), { catalog }).findings, fixed: analyze(read(inputs(dir, 'fixed')), { catalog }).findings };
+    return { name, meta, broken: analyze(readPaste(caseInputs(dir, 'broken')), { catalog }).findings, fixed: analyze(readPaste(caseInputs(dir, 'fixed')), { catalog }).findings };
   });
 
   it('names every broken case whose fault is in the paste, and no listed one silently', () => {

@@ -12,36 +12,14 @@
  * signatures; the whole corpus is held at its current floor so that no
  * change loses ground, and is raised as those recognisers land.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { Analyzer, type LineResult } from '../../../src/analyzer/index.ts';
 import { loadCatalog } from '../../../src/catalog/from-disk.ts';
 import { parseEvent } from '../../../src/analyzer/events/parse.ts';
-
-interface Entry {
-  line: string;
-  source: string;
-  platform: string;
-  wrapper: string;
-  expect: string;
-}
+import { judge, readEntries, type Entry } from '../../fixtures/real-lines/corpus.ts';
 
 const catalog = loadCatalog(new URL('../../../content', import.meta.url).pathname);
-const entries = readFileSync(new URL('../../fixtures/real-lines/lines.jsonl', import.meta.url), 'utf8')
-  .split('\n')
-  .filter((l) => l.trim() !== '')
-  .map((l) => JSON.parse(l) as Entry)
-  .filter((e) => !e.expect.startsWith('new:'));
-
-function diagnosed(e: Entry): boolean {
-  const lines: LineResult[] = [];
-  const a = new Analyzer({ catalog, onLine: (r) => lines.push(r) });
-  a.push(`${e.line}\n`);
-  const report = a.end();
-  const r = lines[0]!;
-  if (e.expect === 'harmless') return r.kind !== 'unknown' && r.cause === null && report.findings.length === 0;
-  return r.cause === e.expect || (r.cause === null && report.findings.some((f) => f.cause === e.expect));
-}
+const entries = readEntries().filter((e) => !e.expect.startsWith('new:'));
+const diagnosed = (e: Entry): boolean => judge(e, catalog).hit === true;
 
 function rate(list: Entry[]): { rate: number; misses: string[] } {
   const misses = list.filter((e) => !diagnosed(e)).map((e) => `${e.expect}: ${e.line.slice(0, 160)} (${e.source})`);
