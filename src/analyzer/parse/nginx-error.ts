@@ -192,21 +192,3 @@ export function parseNginxContext(msg: string): NginxContext {
   return out;
 }
 
-/** Facts nginx itself puts in every upstream error line (shared by all signatures). */
-export function contextFacts(ctx: NginxContext, facts: Record<string, string>): void {
-  if (ctx.client) facts.client = ctx.client;
-  if (ctx.server) facts.server = ctx.server;
-  if (ctx.request) facts.request = ctx.request;
-  if (ctx.host) facts.host = ctx.host;
-  if (ctx.action) facts.action = ctx.action;
-  if (ctx.resolver) facts.resolver = ctx.resolver;
-  if (ctx.conf) facts.conf = ctx.conf;
-  if (ctx.upstream) {
-    facts.upstream = ctx.upstream;
-    const scheme = /^([a-z]+):\/\//.exec(ctx.upstream);
-    if (scheme) facts.scheme = scheme[1]!;
-    // "fastcgi://unix:/run/php.sock:" and "http://unix:/tmp/x.sock:/path" → the socket path.
-    const unix = /unix:(\/[^:\s"]*)/.exec(ctx.upstream);
-    if (unix) facts.socket = unix[1]!;
-  }
-}

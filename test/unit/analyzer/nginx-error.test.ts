@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { contextFacts, parseNginxContext, parseNginxErrorHead } from '../../../src/analyzer/parse/nginx-error.ts';
+import { parseNginxContext, parseNginxErrorHead } from '../../../src/analyzer/parse/nginx-error.ts';
+import { parseEvent } from '../../../src/analyzer/events/parse.ts';
+import { eventFacts } from '../../../src/analyzer/events/facts.ts';
 
 const REFUSED = '2026/11/22 23:58:07 [error] 18503#18503: *1 connect() failed (111: Connection refused) while connecting to upstream, client: 127.0.0.1, server: test.local, request: "GET /refused HTTP/1.1", upstream: "http://127.0.0.1:19001/refused", host: "127.0.0.1:18080"';
 const SOCKET = '2026/11/22 23:58:21 [crit] 18503#18503: *41 connect() to unix:/tmp/ngxtest/missing.sock failed (2: No such file or directory) while connecting to upstream, client: 127.0.0.1, server: test.local, request: "GET /fcgi_missing HTTP/1.1", upstream: "fastcgi://unix:/tmp/ngxtest/missing.sock:", host: "127.0.0.1:18080"';
@@ -43,8 +45,7 @@ describe('nginx error-log context', () => {
     });
   });
   it('derives the socket path and scheme from a fastcgi unix upstream (trailing colon)', () => {
-    const facts: Record<string, string> = {};
-    contextFacts(parseNginxContext(SOCKET.slice(parseNginxErrorHead(SOCKET, 0)!.msgStart)), facts);
+    const facts = eventFacts(parseEvent(SOCKET)!, {});
     expect(facts.socket).toBe('/tmp/ngxtest/missing.sock');
     expect(facts.scheme).toBe('fastcgi');
   });
