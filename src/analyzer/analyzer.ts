@@ -55,6 +55,7 @@ import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
 import { parseConnectFailure, type ConnectFailure } from './parse/connect-failure.ts';
 import { parsePastedOutput } from './parse/pasted-output.ts';
+import { http11FromAccess, http11FromText, type Http11Evidence } from './parse/http11-evidence.ts';
 import { ConfigDocs } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
@@ -73,6 +74,8 @@ const FPM_TT_PREFIX = /^\[[^\]]{1,40}\] NOTICE:\s*/;
 const MAX_WARNINGS = 50;
 /** Connect failures kept for the config cross-checks (the first ones tell the story). */
 const MAX_CONNECT_FAILURES = 200;
+/** Lines kept as evidence of a backend that refuses HTTP/1.0 (a few make the point). */
+const MAX_HTTP11_EVIDENCE = 50;
 /** Shared empty facts (most lines have none; avoids one allocation per line). */
 const NO_FACTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
@@ -114,6 +117,7 @@ export class Analyzer {
   private readonly host: HostFacts = { listening: [] };
   private tooBigHeader = 0;
   private readonly connectFailures: ConnectFailure[] = [];
+  private readonly http11: Http11Evidence[] = [];
   private access504 = 0;
   private producer: Report['producer'];
 
@@ -158,7 +162,7 @@ export class Analyzer {
     let config: Report['config'];
     if (this.nginxLines.length || this.fpmLines.length || this.host.nofile || !this.docs.empty) {
       try {
-        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader, connectFailures: this.connectFailures } }, this.findings);
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader, connectFailures: this.connectFailures, http11: this.http11 } }, this.findings);
         warnings.push(...r.warnings);
         readTimeouts = r.readTimeouts;
         config = r.report;
@@ -375,6 +379,11 @@ export class Analyzer {
         this.autoLine(j.inner, j.inner.slice(0, MAX_SCAN_CHARS));
         return;
       }
+    }
+    // Envoy's log, a 426 status line, Envoy headers, Istio injection: noted for the config rules, the line is read on.
+    if (this.http11.length < MAX_HTTP11_EVIDENCE) {
+      const ev = http11FromText(at === 0 ? scan : scan.slice(at), n);
+      if (ev) this.http11.push(ev);
     }
     // nginx's own stamp behind a prefix no unwrapper knows ("err log: …", "nginx | …", an ISO time without zone).
     const inner = headAfterPrefix(at === 0 ? scan : scan.slice(at));
@@ -707,6 +716,10 @@ export class Analyzer {
     if (rec.time !== undefined) this.sawTime(rec.time);
     this.stats.access(rec);
     if (rec.status !== undefined) this.lineStatus = rec.status;
+    if (rec.status === 426 && this.http11.length < MAX_HTTP11_EVIDENCE) {
+      const ev = http11FromAccess(rec, this.lineNo);
+      if (ev) this.http11.push(ev);
+    }
     const wantFacts = this.options.onLine !== undefined;
     if (wantFacts) this.lineFacts = accessFacts(rec);
     let claimed = false;

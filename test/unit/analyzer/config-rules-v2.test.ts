@@ -245,6 +245,12 @@ const CASES: Case[] = [
     bad: 'server {\n    listen 443 ssl;\n    http2 on;\n    location / { grpc_pass grpc://billing:9443; }\n}',
     good: 'server {\n    listen 443 ssl;\n    http2 on;\n    location / { grpc_pass grpcs://billing:9443; }\n}',
   },
+  {
+    rule: 'upstream-requires-http11',
+    cause: 'upstream-requires-http11',
+    bad: 'server {\n    location /api/ {\n        proxy_pass http://query-service:8080;\n    }\n}\nHTTP/1.1 426 Upgrade Required',
+    good: 'server {\n    proxy_http_version 1.1;\n    location /api/ {\n        proxy_pass http://query-service:8080;\n    }\n}\nHTTP/1.1 426 Upgrade Required',
+  },
 ];
 
 describe('config rules on pasted snippets (broken → named, fixed → silent)', () => {

@@ -43,6 +43,7 @@ import { publicResolverInternalName } from './public-resolver-internal-name.ts';
 import { upstreamFailover } from './upstream-failover.ts';
 import { variableProxyPassResolver } from './variable-proxy-pass-resolver.ts';
 import { websocketUpgrade } from './websocket-upgrade.ts';
+import { upstreamRequiresHttp11 } from './upstream-requires-http11.ts';
 import { workerConnectionsNofile } from './worker-connections-nofile.ts';
 import { logLoopbackInContainer } from './log-loopback-in-container.ts';
 import { logPoolLoopback } from './log-pool-loopback.ts';
@@ -62,6 +63,7 @@ export const CONFIG_RULES: ConfigRule[] = [
   httpsWithoutSni,
   keepaliveHttp11,
   websocketUpgrade,
+  upstreamRequiresHttp11,
   upstreamFailover,
   workerConnectionsNofile,
   localhostIpv6,

@@ -8,6 +8,7 @@ import type { DeployConfig } from '../parse-deploy-yaml.ts';
 import type { NginxVersion } from '../nginx-version.ts';
 import type { IngressController } from '../ingress-controller.ts';
 import type { ConnectFailure } from '../../parse/connect-failure.ts';
+import type { Http11Evidence } from '../../parse/http11-evidence.ts';
 
 /** What the collector bundle told us about the host. */
 export interface HostFacts {
@@ -46,6 +47,8 @@ export interface LogHints {
   tooBigHeader: number;
   /** "connect() … failed" lines, for cross-checks with the pass directives and pools. */
   connectFailures?: ConnectFailure[];
+  /** Lines showing a backend that refuses HTTP/1.0 (a 426, Envoy's log or headers, Istio injection). */
+  http11?: Http11Evidence[];
 }
 
 export interface ConfigProblem {

@@ -8,7 +8,8 @@ import { effective, headerValue } from './helpers.ts';
 import type { ConfigRule } from './types.ts';
 import { oldDefaultApplies, versionClause } from './version-note.ts';
 
-const WS_PATH = /(?:^|[/\s^~=])(?:ws|wss|websockets?|socket\.io|sockjs|cable|hubs?|signalr|graphql-ws|realtime)(?:[/$\s]|$)|websocket/i;
+/** A location path (or request path) that looks like a WebSocket endpoint. */
+export const WS_PATH = /(?:^|[/\s^~=])(?:ws|wss|websockets?|socket\.io|sockjs|cable|hubs?|signalr|graphql-ws|realtime)(?:[/$\s]|$)|websocket/i;
 const SINCE = '1.29.7';
 
 export const websocketUpgrade: ConfigRule = {
