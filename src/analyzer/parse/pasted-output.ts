@@ -2,7 +2,7 @@
  * Command output users paste next to a config, outside the collector's
  * sections: `ss -ltnp` / `netstat -tlnp` listeners, `ls -l` of a socket
  * directory (and ls's "cannot access" for a missing path), `docker ps`,
- * `php -v`. Each
+ * `php -v`, and where a pasted gunicorn command binds. Each
  * recogniser returns false when the line is not its kind; the facts go to the
  * config rules as HostFacts.
  */
@@ -22,6 +22,9 @@ const DOCKER_ROW = /^[0-9a-f]{12}\s{2,}\S/;
 const DOCKER_HEADER = /^CONTAINER ID\s{2,}IMAGE\s{2,}COMMAND\b/;
 /** php -v / php-fpm -v: "PHP 8.2.7 (cli) (built: …)", "PHP 7.4.3 (fpm-fcgi) …". */
 const PHP_V = /^PHP (\d+)\.(\d+)\.\d+\S* \((cli|fpm-fcgi|cgi-fcgi)\)/;
+/** A gunicorn start command ("gunicorn app.wsgi -b unix:/run/app.sock", "exec gunicorn --bind=0.0.0.0:8000 …"): where it binds. */
+const GUNICORN_CMD = /^(?:\$\s+|exec\s+|ExecStart=)?(?:\S*\/)?gunicorn\s/;
+const GUNICORN_BIND = /\s(?:-b|--bind)(?:=|\s+)["']?([^\s"']+)/g;
 
 export function parsePastedOutput(t: string, line: number, host: HostFacts): boolean {
   if (SS.test(t)) return parseSsLine(t, line, host);
@@ -46,6 +49,11 @@ export function parsePastedOutput(t: string, line: number, host: HostFacts): boo
     const cols = t.split(/\s{2,}/);
     const containers = (host.containers ??= []);
     if (cols.length >= 6 && containers.length < 200) containers.push({ image: cols[1]!, name: cols[cols.length - 1]!, ports: cols.find((c) => /\/(?:tcp|udp)\b/.test(c)) ?? '', line });
+    return true;
+  }
+  if (GUNICORN_CMD.test(t)) {
+    const binds = (host.binds ??= []);
+    for (const m of t.matchAll(GUNICORN_BIND)) if (binds.length < 50) binds.push({ address: m[1]!, program: 'gunicorn', line });
     return true;
   }
   const php = PHP_V.exec(t);

@@ -36,6 +36,16 @@ describe('pasted command output', () => {
     expect(h.php).toEqual({ version: '8.2', line: 9 });
   });
 
+  it('reads where a pasted gunicorn command binds', () => {
+    const h = facts(['gunicorn day01.asgi:application -b unix:/tmp/gunicorn.sock --reload -w 2', 'exec gunicorn app.wsgi --bind=0.0.0.0:8000 --workers 3', 'ExecStart=/srv/venv/bin/gunicorn --workers 3 --bind unix:/run/app.sock app.wsgi:application']);
+    expect(h.binds).toEqual([
+      { address: 'unix:/tmp/gunicorn.sock', program: 'gunicorn', line: 1 },
+      { address: '0.0.0.0:8000', program: 'gunicorn', line: 2 },
+      { address: 'unix:/run/app.sock', program: 'gunicorn', line: 3 },
+    ]);
+    expect(h.listening).toEqual([]);
+  });
+
   it('leaves config and log lines alone', () => {
     const h = facts(['listen 80;', 'fastcgi_pass 127.0.0.1:9000;', '2026/12/07 01:00:00 [error] 1#1: *1 connect() failed (111: Connection refused)']);
     expect(h).toEqual({ listening: [] });

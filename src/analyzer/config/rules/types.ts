@@ -23,6 +23,8 @@ export interface HostFacts {
   containers?: { image: string; name: string; ports: string; line: number }[];
   /** The PHP version a pasted `php -v` shows ("8.2"). */
   php?: { version: string; line: number };
+  /** Where a pasted start command binds its server (`gunicorn … -b unix:/run/app.sock`): "unix:/run/app.sock", "127.0.0.1:8000". */
+  binds?: { address: string; program: string; line: number }[];
 }
 
 export interface RuleContext {
