@@ -240,6 +240,12 @@ const CASES: Case[] = [
     good: 'upstream app {\n    server unix:/run/app/gunicorn.sock fail_timeout=0;\n}\nserver {\n    location / { proxy_pass http://app; }\n}\ngunicorn app.wsgi:application -b unix:/run/app/gunicorn.sock -w 2',
   },
   {
+    rule: 'uwsgi-protocol-mismatch',
+    cause: 'uwsgi-protocol-mismatch',
+    bad: 'uwsgi --http :9090 --wsgi-file /srv/app/wsgi.py\n2026/05/19 07:44:03 [error] 27833#0: *7 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 192.0.2.7, server: app.example.com, request: "GET / HTTP/1.1", upstream: "uwsgi://10.0.0.5:9090", host: "app.example.com"',
+    good: 'uwsgi --socket :9090 --wsgi-file /srv/app/wsgi.py\n2026/05/19 07:44:03 [error] 27833#0: *7 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 192.0.2.7, server: app.example.com, request: "GET / HTTP/1.1", upstream: "uwsgi://10.0.0.5:9090", host: "app.example.com"',
+  },
+  {
     rule: 'public-resolver-internal-name',
     cause: 'resolver-could-not-resolve',
     bad: 'server {\n    resolver 8.8.8.8;\n    set $api_host api;\n    location / { proxy_pass http://$api_host:8080; }\n}',

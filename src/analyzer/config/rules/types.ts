@@ -7,7 +7,7 @@ import type { UwsgiConfig } from '../parse-uwsgi.ts';
 import type { DeployConfig } from '../parse-deploy-yaml.ts';
 import type { NginxVersion } from '../nginx-version.ts';
 import type { IngressController } from '../ingress-controller.ts';
-import type { ConnectFailure } from '../../parse/connect-failure.ts';
+import type { ConnectFailure, LoggedUpstream } from '../../parse/connect-failure.ts';
 
 /** What the collector bundle told us about the host. */
 export interface HostFacts {
@@ -48,6 +48,8 @@ export interface LogHints {
   tooBigHeader: number;
   /** "connect() … failed" lines, for cross-checks with the pass directives and pools. */
   connectFailures?: ConnectFailure[];
+  /** Upstreams the logged lines name with their protocol (`upstream: "uwsgi://…:9090"`): what nginx spoke when its config was not pasted. */
+  upstreams?: LoggedUpstream[];
 }
 
 export interface ConfigProblem {
