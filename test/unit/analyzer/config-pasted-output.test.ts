@@ -46,6 +46,14 @@ describe('pasted command output', () => {
     expect(h.listening).toEqual([]);
   });
 
+  it("reads a docker run's published ports and bind mounts (a stray quote dropped)", () => {
+    const h = facts(['sudo docker run -d -it -p 9001:9000 --name legacy_app -v /home/httpd/myapp/public":/var/www/html helder/php-5.3', 'docker run --publish=127.0.0.1:8080:80/tcp --volume /srv/conf/:/etc/nginx/conf.d:ro nginx']);
+    expect(h.dockerRuns).toEqual([
+      { ports: [{ host: '9001', container: '9000' }], volumes: [{ source: '/home/httpd/myapp/public', target: '/var/www/html' }], line: 1 },
+      { ports: [{ host: '8080', container: '80' }], volumes: [{ source: '/srv/conf', target: '/etc/nginx/conf.d' }], line: 2 },
+    ]);
+  });
+
   it('leaves config and log lines alone', () => {
     const h = facts(['listen 80;', 'fastcgi_pass 127.0.0.1:9000;', '2026/12/07 01:00:00 [error] 1#1: *1 connect() failed (111: Connection refused)']);
     expect(h).toEqual({ listening: [] });

@@ -246,6 +246,12 @@ const CASES: Case[] = [
     good: 'uwsgi --socket :9090 --wsgi-file /srv/app/wsgi.py\n2026/05/19 07:44:03 [error] 27833#0: *7 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 192.0.2.7, server: app.example.com, request: "GET / HTTP/1.1", upstream: "uwsgi://10.0.0.5:9090", host: "app.example.com"',
   },
   {
+    rule: 'fastcgi-root-outside-container',
+    cause: 'primary-script-unknown',
+    bad: 'server {\n    root /srv/app/public;\n    location ~ \\.php$ {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;\n        fastcgi_pass 127.0.0.1:9001;\n    }\n}\ndocker run -d -p 9001:9000 -v /srv/app/public:/var/www/html php:8.2-fpm',
+    good: 'server {\n    root /srv/app/public;\n    location ~ \\.php$ {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME /var/www/html$fastcgi_script_name;\n        fastcgi_pass 127.0.0.1:9001;\n    }\n}\ndocker run -d -p 9001:9000 -v /srv/app/public:/var/www/html php:8.2-fpm',
+  },
+  {
     rule: 'public-resolver-internal-name',
     cause: 'resolver-could-not-resolve',
     bad: 'server {\n    resolver 8.8.8.8;\n    set $api_host api;\n    location / { proxy_pass http://$api_host:8080; }\n}',

@@ -25,6 +25,8 @@ export interface HostFacts {
   php?: { version: string; line: number };
   /** Where a pasted start command binds its server (`gunicorn … -b unix:/run/app.sock`): "unix:/run/app.sock", "127.0.0.1:8000". */
   binds?: { address: string; program: string; line: number }[];
+  /** Pasted `docker run` commands: published ports ("9001" on the host → "9000" in the container) and bind mounts. */
+  dockerRuns?: { ports: { host: string; container: string }[]; volumes: { source: string; target: string }[]; line: number }[];
 }
 
 export interface RuleContext {
