@@ -53,7 +53,7 @@ import { correlatePoolExhausted } from './correlate/pool-exhausted.ts';
 import { correlateChildKilled } from './correlate/child-killed.ts';
 import { correlateNoLiveUpstreams } from './correlate/no-live-upstreams.ts';
 import { checkConfig } from './config/check.ts';
-import { parseConnectFailure, type ConnectFailure } from './parse/connect-failure.ts';
+import { parseConnectFailure, parseLoggedUpstream, type ConnectFailure, type LoggedUpstream } from './parse/connect-failure.ts';
 import { parsePastedOutput } from './parse/pasted-output.ts';
 import { http11FromAccess, http11FromText, type Http11Evidence } from './parse/http11-evidence.ts';
 import { ConfigDocs } from './detect/config-docs.ts';
@@ -118,6 +118,7 @@ export class Analyzer {
   private tooBigHeader = 0;
   private readonly connectFailures: ConnectFailure[] = [];
   private readonly http11: Http11Evidence[] = [];
+  private readonly loggedUpstreams: LoggedUpstream[] = [];
   private access504 = 0;
   private producer: Report['producer'];
 
@@ -162,7 +163,7 @@ export class Analyzer {
     let config: Report['config'];
     if (this.nginxLines.length || this.fpmLines.length || this.host.nofile || !this.docs.empty) {
       try {
-        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader, connectFailures: this.connectFailures, http11: this.http11 } }, this.findings);
+        const r = checkConfig({ nginxLines: this.nginxLines, fpmLines: this.fpmLines, docs: this.docs, host: this.host, logHints: { tooBigHeader: this.tooBigHeader, connectFailures: this.connectFailures, http11: this.http11, upstreams: this.loggedUpstreams } }, this.findings);
         warnings.push(...r.warnings);
         readTimeouts = r.readTimeouts;
         config = r.report;
@@ -252,6 +253,10 @@ export class Analyzer {
     if (this.connectFailures.length < MAX_CONNECT_FAILURES && scan.includes('connect() ')) {
       const f = parseConnectFailure(scan, n);
       if (f) this.connectFailures.push(f);
+    }
+    if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES && scan.includes('upstream: ')) {
+      const u = parseLoggedUpstream(scan, n);
+      if (u) this.loggedUpstreams.push(u);
     }
     // Fast path: a raw nginx error line (the bulk of error logs).
     if (isNginxErrorTime(scan, 0) && this.pendingLogFormat === null) {

@@ -68,6 +68,7 @@ export function checkConfig(input: ConfigCheckInput, findings: FindingsAccumulat
   const parsed = nginxLines.length ? parseNginxConfig(nginxLines) : null;
   if (parsed) warnings.push(...parsed.warnings.slice(0, 20).map((w) => `nginx configuration: ${w}`));
   const model = parsed ? buildModel(parsed.directives) : null;
+  if (model && parsed!.commentedPasses.length) model.commentedPasses = parsed!.commentedPasses;
   const fpm = input.fpmLines.length ? parseFpmConfig(input.fpmLines) : null;
 
   const uwsgi: UwsgiConfig[] = [];

@@ -32,6 +32,8 @@ export interface NginxModel {
   upstreams: Map<string, UpstreamGroup>;
   /** The paste had location-level directives with no enclosing block (a lone `proxy_pass` line): they form a location of their own. */
   fragment: boolean;
+  /** Pass directives the poster kept commented out (set by the caller from the parse; none when unknown). */
+  commentedPasses?: ConfDirective[];
 }
 
 /** Directives that only make sense in a location: when they sit at top level, the paste is a cut-out location body. */

@@ -35,8 +35,12 @@ export interface ParsedNginxConfig {
   missingIncludes: ConfDirective[];
   /** Input lines where the poster cut something ("...", "…"). */
   elided: number[];
+  /** Pass directives commented out with "#" ("# fastcgi_pass unix:/run/php/php8.2-fpm.sock;"): the alternatives a poster kept. */
+  commentedPasses: ConfDirective[];
 }
 
+/** "# fastcgi_pass unix:/run/php/php8.2-fpm.sock;" — a pass directive a poster kept commented out. */
+const COMMENTED_PASS = /^#+\s*((?:fastcgi|proxy|uwsgi|grpc|scgi)_pass)\s+([^\s;#]+)\s*;/;
 /** A posted cut: "...", "…", "[...]", "(...)", "etc". */
 const ELLIPSIS = /^(?:\.{2,}|…+|\[(?:\.{2,}|…)\]|\((?:\.{2,}|…)\))$/;
 /** Blocks whose entries are not directives (a key there may look like a directive name). */
@@ -94,6 +98,7 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
   };
 
   const elided: number[] = [];
+  const commentedPasses: ConfDirective[] = [];
   for (const { line, text } of lines) {
     let i = 0;
     const n = text.length;
@@ -119,6 +124,8 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
             file = m[1]!;
             openFile(file);
           }
+          const p = COMMENTED_PASS.exec(text.slice(i));
+          if (p && commentedPasses.length < 100) commentedPasses.push({ name: p[1]!, args: [p[2]!], line });
         }
         break; // the rest of the line is a comment
       }
@@ -202,7 +209,7 @@ export function parseNginxConfig(lines: ConfigLine[]): ParsedNginxConfig {
     order.splice(order.indexOf(ANON), 1);
   }
   const missingIncludes: ConfDirective[] = [];
-  return { directives: expandIncludes(files, order, warnings, missingIncludes), files, warnings, missingIncludes, elided };
+  return { directives: expandIncludes(files, order, warnings, missingIncludes), files, warnings, missingIncludes, elided, commentedPasses };
 }
 
 /** Stock files shipped with nginx or the distributions: nothing in them changes upstream error behaviour. */

@@ -502,5 +502,10 @@ export function headAfterPrefix(s: string): number {
   return m.index + m[0].length - m[1]!.length;
 }
 
-/** What is left of nginx's head when a paste lost the time and level: "PID#TID: *CID " (after a poster's "Error: `"). */
-export const BARE_HEAD = /^\s*(?:(?:[A-Za-z][\w .-]{0,30}: `?)?\d{1,10}#\d{1,10}: ?)?(?:\*\d{1,20} )?/;
+/**
+ * What is left of nginx's head when a paste lost the time and level: "PID#TID: *CID " (after a poster's "Error: `").
+ * The connection number may have lost its "*" too (Markdown reads a lone "*" as emphasis and drops it): a bare
+ * number is taken for it only before a capital ("2734 FastCGI sent in stderr…"), since some messages start with a
+ * number of their own ("1024 worker_connections are not enough").
+ */
+export const BARE_HEAD = /^\s*(?:(?:[A-Za-z][\w .-]{0,30}: `?)?\d{1,10}#\d{1,10}: ?)?(?:\*\d{1,20} |\d{1,20} (?=[A-Z]))?/;

@@ -50,6 +50,25 @@ export function parseConnectFailure(text: string, line: number): ConnectFailure 
   return out;
 }
 
+/** The upstream a logged nginx line names, with the protocol nginx spoke to it ("uwsgi://10.0.0.5:9090" → uwsgi, port 9090). */
+export interface LoggedUpstream {
+  line: number;
+  scheme: string;
+  port?: string;
+  socket?: string;
+}
+
+const UPSTREAM_SCHEME = /upstream: "?\[?(?:\*\*)?([a-z]+)(?:\*\*)?:\/\/(unix:[^"\s]*|\[[0-9a-fA-F:.]+\]|[^:/"\s]+)(?::(\d+))?/;
+
+export function parseLoggedUpstream(text: string, line: number): LoggedUpstream | null {
+  const u = UPSTREAM_SCHEME.exec(text);
+  if (!u) return null;
+  const out: LoggedUpstream = { line, scheme: u[1]! };
+  if (u[2]!.startsWith('unix:')) out.socket = u[2]!.slice(5).replace(/:$/, '');
+  else if (u[3]) out.port = u[3];
+  return out;
+}
+
 /** Docker's bridge gateways (172.17.0.1 for the default bridge, 172.18–31.0.1 for compose networks): a published port's connections arrive from there. */
 export function isDockerGateway(addr: string | undefined): boolean {
   return addr !== undefined && /^172\.(?:1[6-9]|2\d|3[01])\.0\.1$/.test(addr);

@@ -21,6 +21,15 @@ location ~ foo#bar { return 200; }`));
     ]);
     expect(p.warnings).toEqual([]);
   });
+  it('keeps the pass directives a poster commented out, and nothing else from comments', () => {
+    const p = parseNginxConfig(lines('location ~ \\.php$ {\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n    # fastcgi_pass unix:/var/run/php/php7.0-fpm.sock;\n    #proxy_pass http://127.0.0.1:8080;\n    # keepalive 16;\n    # With php5-fpm: fastcgi_pass x;\n}'));
+    expect(p.commentedPasses.map((d) => [d.name, d.args[0], d.line])).toEqual([
+      ['fastcgi_pass', 'unix:/var/run/php/php7.0-fpm.sock', 3],
+      ['proxy_pass', 'http://127.0.0.1:8080', 4],
+    ]);
+    expect(p.directives[0]!.block!.map((d) => d.name)).toEqual(['fastcgi_pass']);
+  });
+
   it('keeps input line numbers for every directive', () => {
     const p = parseNginxConfig(lines('http {\n  server {\n    listen 80;\n  }\n}', 10));
     expect(p.directives[0]!.block![0]!.block![0]).toMatchObject({ name: 'listen', line: 12 });

@@ -36,6 +36,24 @@ describe('pasted command output', () => {
     expect(h.php).toEqual({ version: '8.2', line: 9 });
   });
 
+  it('reads where a pasted gunicorn command binds', () => {
+    const h = facts(['gunicorn day01.asgi:application -b unix:/tmp/gunicorn.sock --reload -w 2', 'exec gunicorn app.wsgi --bind=0.0.0.0:8000 --workers 3', 'ExecStart=/srv/venv/bin/gunicorn --workers 3 --bind unix:/run/app.sock app.wsgi:application']);
+    expect(h.binds).toEqual([
+      { address: 'unix:/tmp/gunicorn.sock', program: 'gunicorn', line: 1 },
+      { address: '0.0.0.0:8000', program: 'gunicorn', line: 2 },
+      { address: 'unix:/run/app.sock', program: 'gunicorn', line: 3 },
+    ]);
+    expect(h.listening).toEqual([]);
+  });
+
+  it("reads a docker run's published ports and bind mounts (a stray quote dropped)", () => {
+    const h = facts(['sudo docker run -d -it -p 9001:9000 --name legacy_app -v /home/httpd/myapp/public":/var/www/html helder/php-5.3', 'docker run --publish=127.0.0.1:8080:80/tcp --volume /srv/conf/:/etc/nginx/conf.d:ro nginx']);
+    expect(h.dockerRuns).toEqual([
+      { ports: [{ host: '9001', container: '9000' }], volumes: [{ source: '/home/httpd/myapp/public', target: '/var/www/html' }], line: 1 },
+      { ports: [{ host: '8080', container: '80' }], volumes: [{ source: '/srv/conf', target: '/etc/nginx/conf.d' }], line: 2 },
+    ]);
+  });
+
   it('leaves config and log lines alone', () => {
     const h = facts(['listen 80;', 'fastcgi_pass 127.0.0.1:9000;', '2026/12/07 01:00:00 [error] 1#1: *1 connect() failed (111: Connection refused)']);
     expect(h).toEqual({ listening: [] });

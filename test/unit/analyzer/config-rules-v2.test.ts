@@ -182,7 +182,7 @@ const CASES: Case[] = [
   {
     rule: 'php5-socket-path',
     cause: 'php-fpm-socket-missing',
-    bad: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n}',
+    bad: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n    # fastcgi_pass unix:/var/run/php/php7.0-fpm.sock;\n}',
     good: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/run/php/php8.2-fpm.sock;\n}',
   },
   {
@@ -234,6 +234,24 @@ const CASES: Case[] = [
     good: 'location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/run/php/php-fpm.sock;\n}\n[www]\nlisten = /run/php/php-fpm.sock',
   },
   {
+    rule: 'socket-in-tmp',
+    cause: 'php-fpm-socket-missing',
+    bad: 'upstream app {\n    server unix:/tmp/gunicorn.sock fail_timeout=0;\n}\nserver {\n    location / { proxy_pass http://app; }\n}\ngunicorn app.wsgi:application -b unix:/tmp/gunicorn.sock -w 2',
+    good: 'upstream app {\n    server unix:/run/app/gunicorn.sock fail_timeout=0;\n}\nserver {\n    location / { proxy_pass http://app; }\n}\ngunicorn app.wsgi:application -b unix:/run/app/gunicorn.sock -w 2',
+  },
+  {
+    rule: 'uwsgi-protocol-mismatch',
+    cause: 'uwsgi-protocol-mismatch',
+    bad: 'uwsgi --http :9090 --wsgi-file /srv/app/wsgi.py\n2026/05/19 07:44:03 [error] 27833#0: *7 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 192.0.2.7, server: app.example.com, request: "GET / HTTP/1.1", upstream: "uwsgi://10.0.0.5:9090", host: "app.example.com"',
+    good: 'uwsgi --socket :9090 --wsgi-file /srv/app/wsgi.py\n2026/05/19 07:44:03 [error] 27833#0: *7 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 192.0.2.7, server: app.example.com, request: "GET / HTTP/1.1", upstream: "uwsgi://10.0.0.5:9090", host: "app.example.com"',
+  },
+  {
+    rule: 'fastcgi-root-outside-container',
+    cause: 'primary-script-unknown',
+    bad: 'server {\n    root /srv/app/public;\n    location ~ \\.php$ {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME $document_root$fastcgi_script_name;\n        fastcgi_pass 127.0.0.1:9001;\n    }\n}\ndocker run -d -p 9001:9000 -v /srv/app/public:/var/www/html php:8.2-fpm',
+    good: 'server {\n    root /srv/app/public;\n    location ~ \\.php$ {\n        include fastcgi_params;\n        fastcgi_param SCRIPT_FILENAME /var/www/html$fastcgi_script_name;\n        fastcgi_pass 127.0.0.1:9001;\n    }\n}\ndocker run -d -p 9001:9000 -v /srv/app/public:/var/www/html php:8.2-fpm',
+  },
+  {
     rule: 'public-resolver-internal-name',
     cause: 'resolver-could-not-resolve',
     bad: 'server {\n    resolver 8.8.8.8;\n    set $api_host api;\n    location / { proxy_pass http://$api_host:8080; }\n}',
@@ -266,6 +284,16 @@ describe('config rules on pasted snippets (broken → named, fixed → silent)',
     const r = run('upstream app {\n    server 127.0.0.1:8000;\n}\nserver {\n    location / { proxy_pass http://localhost:3000; }\n}\n[www]\nlisten = /run/php/php8.2-fpm.sock\npm.max_children = 5');
     expect(r.findings).toEqual([]);
     expect(r.config?.advice.map((a) => a.rule).sort()).toEqual(['fpm-max-children-low', 'proxy-pass-localhost', 'upstream-without-failover']);
+  });
+
+  it('advice, not a finding, when only nginx names a /tmp socket or a PHP 5 socket with no sign of a newer PHP', () => {
+    // Control panels build PHP with sockets in /tmp (BT's /tmp/php-cgi-72.sock) and PHP 5-era templates are right on PHP 5.
+    const r = run('location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/tmp/php-cgi-72.sock;\n}\nlocation ~ ^/old/.+\\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n}');
+    expect(r.findings).toEqual([]);
+    expect(r.config?.advice.map((a) => a.rule).sort()).toEqual(['php5-socket-path', 'socket-in-tmp']);
+    // php -v showing PHP 8 makes the PHP 5 socket a fault.
+    const v = run('location ~ \\.php$ {\n    include fastcgi.conf;\n    fastcgi_pass unix:/var/run/php5-fpm.sock;\n}\nPHP 8.2.7 (cli) (built: Jun  9 2023 19:37:27) (NTS)');
+    expect(byRule(v, 'php5-socket-path').map((f) => f.cause)).toEqual(['php-fpm-socket-missing']);
   });
 
   it('every rule is listed once and every rule added here has a case', () => {

@@ -52,6 +52,14 @@ describe('tolerant heads and tails', () => {
     expect(verdict(line).cause).toBe('php-fpm-child-crashed');
   });
 
+  it('reads a bare connection number whose "*" Markdown dropped, but not a message that starts with a number', () => {
+    // https://github.com/kimai/www.kimai.org/pull/94
+    const line = '2734 FastCGI sent in stderr: "Primary script unknown" while reading response header from upstream...';
+    expect(parseEvent(line)?.template).toBe('FastCGI sent in stderr: "%S"');
+    expect(verdict(line).cause).toBe('primary-script-unknown');
+    expect(verdict('1024 worker_connections are not enough').cause).toBe('worker-connections-not-enough');
+  });
+
   it("reads NGINX Unit's head (milliseconds, no colon after PID#TID)", () => {
     // https://github.com/nginx/unit/issues/370
     const ev = parseEvent('2020/01/15 10:07:18.490 [debug] 18407#18409 *5 SSL_do_handshake(24): -1 err:11');

@@ -52,6 +52,7 @@ import { ingressControllerFamily } from './ingress-controller-family.ts';
 import { pastedSocketListing } from './pasted-socket-listing.ts';
 import { pastedListeners } from './pasted-listeners.ts';
 import { pastedDockerPs } from './pasted-docker-ps.ts';
+import { fastcgiRootOutsideContainer } from './fastcgi-root-outside-container.ts';
 
 export const CONFIG_RULES: ConfigRule[] = [
   fastcgiSocketMismatch,
@@ -106,6 +107,7 @@ export const CONFIG_RULES: ConfigRule[] = [
   pastedSocketListing,
   pastedListeners,
   pastedDockerPs,
+  fastcgiRootOutsideContainer,
 ];
 
 export type { ConfigRule, ConfigProblem, RuleContext, HostFacts, LogHints } from './types.ts';

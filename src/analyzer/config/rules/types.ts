@@ -7,7 +7,7 @@ import type { UwsgiConfig } from '../parse-uwsgi.ts';
 import type { DeployConfig } from '../parse-deploy-yaml.ts';
 import type { NginxVersion } from '../nginx-version.ts';
 import type { IngressController } from '../ingress-controller.ts';
-import type { ConnectFailure } from '../../parse/connect-failure.ts';
+import type { ConnectFailure, LoggedUpstream } from '../../parse/connect-failure.ts';
 import type { Http11Evidence } from '../../parse/http11-evidence.ts';
 
 /** What the collector bundle told us about the host. */
@@ -24,6 +24,10 @@ export interface HostFacts {
   containers?: { image: string; name: string; ports: string; line: number }[];
   /** The PHP version a pasted `php -v` shows ("8.2"). */
   php?: { version: string; line: number };
+  /** Where a pasted start command binds its server (`gunicorn … -b unix:/run/app.sock`): "unix:/run/app.sock", "127.0.0.1:8000". */
+  binds?: { address: string; program: string; line: number }[];
+  /** Pasted `docker run` commands: published ports ("9001" on the host → "9000" in the container) and bind mounts. */
+  dockerRuns?: { ports: { host: string; container: string }[]; volumes: { source: string; target: string }[]; line: number }[];
 }
 
 export interface RuleContext {
@@ -49,6 +53,8 @@ export interface LogHints {
   connectFailures?: ConnectFailure[];
   /** Lines showing a backend that refuses HTTP/1.0 (a 426, Envoy's log or headers, Istio injection). */
   http11?: Http11Evidence[];
+  /** Upstreams the logged lines name with their protocol (`upstream: "uwsgi://…:9090"`): what nginx spoke when its config was not pasted. */
+  upstreams?: LoggedUpstream[];
 }
 
 export interface ConfigProblem {
