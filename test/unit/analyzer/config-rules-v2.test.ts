@@ -114,6 +114,13 @@ const CASES: Case[] = [
     good: 'services:\n  nginx-proxy:\n    image: nginxproxy/nginx-proxy\n    ports: ["80:80"]\n    volumes:\n      - /var/run/docker.sock:/tmp/docker.sock:ro\n  whoami:\n    image: node:20\n    ports:\n      - "8080:3000"\n    environment:\n      - VIRTUAL_HOST=whoami.example.com\n      - VIRTUAL_PORT=3000',
   },
   {
+    // Shape of galaxyproject/galaxy#16032 (case 64 of the real-config corpus); the paths here are invented.
+    rule: 'upstream-unix-server-uri',
+    cause: 'php-fpm-socket-missing',
+    bad: 'upstream app {\n    server unix:/run/app/gunicorn.sock:/app;\n}\nserver {\n    location /app { proxy_pass http://app; }\n}',
+    good: 'upstream app {\n    server unix:/run/app/gunicorn.sock;\n}\nserver {\n    location /app { proxy_pass http://app; }\n}',
+  },
+  {
     rule: 'uwsgi-protocol-mismatch',
     cause: 'uwsgi-protocol-mismatch',
     bad: 'location / {\n    include uwsgi_params;\n    uwsgi_pass 127.0.0.1:8000;\n}\n[uwsgi]\nmodule = app:app\nhttp = :8000\nmaster = true',

@@ -48,6 +48,7 @@ import { workerConnectionsNofile } from './worker-connections-nofile.ts';
 import { logLoopbackInContainer } from './log-loopback-in-container.ts';
 import { logPoolLoopback } from './log-pool-loopback.ts';
 import { logSocketMissing } from './log-socket-missing.ts';
+import { upstreamUnixServerUri } from './upstream-unix-server-uri.ts';
 import { ingressControllerFamily } from './ingress-controller-family.ts';
 import { pastedSocketListing } from './pasted-socket-listing.ts';
 import { pastedListeners } from './pasted-listeners.ts';
@@ -103,6 +104,7 @@ export const CONFIG_RULES: ConfigRule[] = [
   logLoopbackInContainer,
   logPoolLoopback,
   logSocketMissing,
+  upstreamUnixServerUri,
   ingressControllerFamily,
   pastedSocketListing,
   pastedListeners,
