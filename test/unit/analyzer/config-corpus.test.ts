@@ -41,7 +41,7 @@ const NEEDS_CONTEXT: Record<string, string> = {
   '54-fpm-container-listens-on-loopback': 'netstat in the php container shows php-fpm on 127.0.0.1:9000 only; that nginx runs in another container (so loopback cannot reach it) is in words only, and no nginx configuration nor error line was posted',
   '43-fastcgi-tcp-default-on-rhel-socket': 'a lone fastcgi_pass 127.0.0.1:9000; the poster posted php -v and nginx -v, which do not show where the pool listens; the RHEL socket is the maintainer\'s words',
 };
-const FLOOR = 0.83;
+const FLOOR = 0.85;
 
 
 
