@@ -5,7 +5,7 @@
  * literal prefilter, counted, and fed to the correlations. Memory is bounded
  * by the caps in limits.ts whatever the input size; cancelling = no more push().
  */
-import type { AnalyzeOptions, Evidence, LineKind, LineResult, Report } from './types.ts';
+import type { AnalyzeOptions, Catalog, Evidence, LineKind, LineResult, Report, Saturation } from './types.ts';
 import { MAX_EVIDENCE_CHARS, MAX_UNRECOGNISED, REPORT_VERSION } from './types.ts';
 import { MAX_CONFIG_CHARS, MAX_LOG_FORMAT_LINES, MAX_SCAN_CHARS } from './limits.ts';
 import { LineSplitter } from './lines/split.ts';
@@ -14,9 +14,9 @@ import { braceDelta, looksLikeFpmLine, looksLikeNginxDirective, looksLikePassLin
 import { ERROR_LEVELS, parseNginxErrorHead, type NginxErrorHead } from './parse/nginx-error.ts';
 import { BARE_HEAD, eventFrom, headAfterPrefix, lightEventFrom, looksLikeNginx, parseEvent, stderrTail, type NginxEvent } from './events/parse.ts';
 import { needsNormalising, normaliseLine, pasteMarks } from './events/normalise.ts';
-import { eventFacts } from './events/facts.ts';
+import { CONTEXT_FACTS, contextFacts, eventFacts, messageFacts } from './events/facts.ts';
 import { benignVerdict } from './events/benign.ts';
-import { ConditionMatcher } from './conditions/matcher.ts';
+import { ConditionMatcher, type ConditionMatch } from './conditions/matcher.ts';
 import { explainUnclaimed } from './report/unclassified.ts';
 import { HarmlessCounter } from './report/harmless.ts';
 import { parseCombined } from './parse/access-log.ts';
@@ -42,7 +42,7 @@ import { EDGE_PRODUCERS, recogniseBrowserPage } from './parse/browser-page.ts';
 import { parseCollectorMarker, type Section } from './parse/collector.ts';
 import { parseSsLine, parseUlimitLine } from './parse/host-facts.ts';
 import { SignatureMatcher, type SignatureMatch } from './match/signatures.ts';
-import { FindingsAccumulator } from './report/findings.ts';
+import { FindingsAccumulator, type FindingsData } from './report/findings.ts';
 import { StatsCollector } from './stats/collector.ts';
 import { EventLog } from './correlate/events.ts';
 import { TimeoutCluster } from './correlate/timeout-cluster.ts';
@@ -56,7 +56,7 @@ import { checkConfig } from './config/check.ts';
 import { parseConnectFailure, parseLoggedUpstream, type ConnectFailure, type LoggedUpstream } from './parse/connect-failure.ts';
 import { parsePastedOutput } from './parse/pasted-output.ts';
 import { http11FromAccess, http11FromText, type Http11Evidence } from './parse/http11-evidence.ts';
-import { ConfigDocs } from './detect/config-docs.ts';
+import { ConfigDocs, type ConfigDocKind } from './detect/config-docs.ts';
 import type { ConfigLine } from './config/parse-nginx.ts';
 import type { HostFacts } from './config/rules/types.ts';
 import { CAUSES } from './cause-ids.ts';
@@ -72,12 +72,81 @@ export interface Progress {
 const BINARY = /[\x00-\x08\x0e-\x1a\x1c-\x1f]/;
 const FPM_TT_PREFIX = /^\[[^\]]{1,40}\] NOTICE:\s*/;
 const MAX_WARNINGS = 50;
+/**
+ * A finding's first lines give their client, server, request and host facts
+ * each; after that one line in CONTEXT_SAMPLE (by line number) does, counted
+ * for all of them: the facts list their most frequent values, and counting
+ * every line of a million-line outage costs more than reading it.
+ */
+const EXACT_CONTEXT_LINES = 1024;
+const CONTEXT_SAMPLE = 8;
 /** Connect failures kept for the config cross-checks (the first ones tell the story). */
 const MAX_CONNECT_FAILURES = 200;
 /** Lines kept as evidence of a backend that refuses HTTP/1.0 (a few make the point). */
 const MAX_HTTP11_EVIDENCE = 50;
 /** Shared empty facts (most lines have none; avoids one allocation per line). */
 const NO_FACTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** Compiled signatures and conditions per catalog: an input analysed in many blocks compiles them once. */
+const COMPILED = new WeakMap<Catalog, { matcher: SignatureMatcher; conditions: ConditionMatcher }>();
+function compiledFor(catalog: Catalog): { matcher: SignatureMatcher; conditions: ConditionMatcher } {
+  let c = COMPILED.get(catalog);
+  if (!c) COMPILED.set(catalog, (c = { matcher: new SignatureMatcher(catalog), conditions: new ConditionMatcher(catalog) }));
+  return c;
+}
+
+/**
+ * What one line's reading leaves for the next (the detection state): an
+ * input analysed in blocks starts each block from the state its previous
+ * block ended in (blocks.ts). Plain data, compared as JSON.
+ */
+export interface CarriedState {
+  section: Section | null;
+  inNginxConfig: boolean;
+  nginxDepth: number;
+  inFpmConfig: boolean;
+  pendingLogFormat: string[] | null;
+  /** The source of the pasted log_format in use (compiled again on resume). */
+  accessFormat: string | null;
+  year: string | null;
+  docs: ConfigDocKind | null;
+}
+
+/**
+ * One block of a larger input, analysed on its own (e.g. in a worker thread):
+ * everything its lines added, as structured-clonable data, and the detection
+ * state it started and ended in. `Analyzer.absorb` adds it to the blocks
+ * before it.
+ */
+export interface BlockPartial {
+  /** The line number of its last line (its first block's lines included). */
+  lineNo: number;
+  bytes: number;
+  findings: FindingsData;
+  stats: StatsCollector;
+  harmless: HarmlessCounter;
+  events: EventLog;
+  timeouts: TimeoutCluster;
+  backendOwn: BackendOwn5xx;
+  own504: Own504;
+  warnings: string[];
+  warningKeys: string[];
+  unrecognised: { line: number; text: string }[];
+  unrecognisedCount: number;
+  nginxLines: ConfigLine[];
+  fpmLines: ConfigLine[];
+  docs: ConfigDocs;
+  configChars: number;
+  host: HostFacts;
+  tooBigHeader: number;
+  connectFailures: ConnectFailure[];
+  http11: Http11Evidence[];
+  loggedUpstreams: LoggedUpstream[];
+  access504: number;
+  producer: Report['producer'];
+  start: CarriedState;
+  end: CarriedState;
+}
 
 export class Analyzer {
   private readonly options: AnalyzeOptions;
@@ -93,11 +162,15 @@ export class Analyzer {
   private readonly backendOwn = new BackendOwn5xx();
   private readonly own504 = new Own504();
   private readonly warnings: string[] = [];
+  /** The key of each warning, in the same order (a block's warnings merge by key). */
+  private readonly warningKeys: string[] = [];
   private readonly warned = new Set<string>();
   private readonly unrecognised: { line: number; text: string }[] = [];
   private unrecognisedCount = 0;
   private bytes = 0;
   private lineNo = 0;
+  /** The lines being split may hold control bytes (tested per chunk; only then per line). */
+  private binary = false;
   private ended: Report | null = null;
 
   // Detection state carried from line to line.
@@ -107,7 +180,10 @@ export class Analyzer {
   private inFpmConfig = false;
   private pendingLogFormat: string[] | null = null;
   private accessFormat: CompiledLogFormat | undefined;
+  private accessFormatSource: string | null = null;
   private year: string | undefined;
+  /** The detection state the input started in (fresh, or carried into a block). */
+  private startState: CarriedState;
 
   // Buffered configuration and host facts for the rules.
   private readonly nginxLines: ConfigLine[] = [];
@@ -122,6 +198,32 @@ export class Analyzer {
   private access504 = 0;
   private producer: Report['producer'];
 
+  /**
+   * The nginx event being counted, read by curEvidence/curFacts: findings and
+   * events ask for evidence and facts only for the lines they keep, and one
+   * reused record spares two closures per line.
+   */
+  private readonly cur: { text: string; at: number; ev: NginxEvent | null; kind: LineKind; time: string | undefined; level: string | undefined; rule: string; span: [number, number] | undefined; facts: Record<string, string> | undefined; shared: Readonly<Record<string, string>> | undefined } = {
+    text: '',
+    at: 0,
+    ev: null,
+    kind: 'nginx-error',
+    time: undefined,
+    level: undefined,
+    rule: '',
+    span: undefined,
+    facts: undefined,
+    shared: undefined,
+  };
+  private readonly curEvidence = (): Evidence => {
+    const c = this.cur;
+    return this.evidence(c.text, c.at, c.span ?? this.eventSpan(c.text, c.at, c.ev!), c.kind, c.time, c.level, c.rule);
+  };
+  private readonly curFacts = (): Record<string, string> => {
+    const c = this.cur;
+    return c.facts ?? (c.shared ? { ...contextFacts(c.ev!, {}), ...c.shared } : NO_FACTS);
+  };
+
   // Per-line scratch, reset for every line.
   private lineKind: LineKind = 'unknown';
   private lineCause: string | null = null;
@@ -132,13 +234,132 @@ export class Analyzer {
 
   constructor(options: AnalyzeOptions) {
     this.options = options;
-    this.matcher = new SignatureMatcher(options.catalog);
+    const compiled = compiledFor(options.catalog);
+    this.matcher = compiled.matcher;
     for (const p of this.matcher.problems) this.warn(p, p);
-    this.conditions = new ConditionMatcher(options.catalog);
+    this.conditions = compiled.conditions;
+    this.lineNo = options.firstLine ?? 0;
 
     for (const p of this.conditions.problems) this.warn(p, p);
     this.findings = new FindingsAccumulator(options.catalog);
+    if (options.saturated) {
+      this.findings.saturated = options.saturated;
+      this.events.saturated = options.saturated.events;
+    }
     this.splitter = new LineSplitter((text, full) => this.safeLine(text, full));
+    this.startState = this.carried();
+  }
+
+  /* ---------- blocks: one input analysed in parts (blocks.ts) ---------- */
+
+  /** The detection state after the lines read so far. */
+  carried(): CarriedState {
+    return {
+      section: this.section,
+      inNginxConfig: this.inNginxConfig,
+      nginxDepth: this.nginxDepth,
+      inFpmConfig: this.inFpmConfig,
+      pendingLogFormat: this.pendingLogFormat === null ? null : [...this.pendingLogFormat],
+      accessFormat: this.accessFormatSource,
+      year: this.year ?? null,
+      docs: this.docs.current,
+    };
+  }
+
+  /** Starts (before any line) from the state a previous block ended in. */
+  resume(s: CarriedState): void {
+    this.section = s.section;
+    this.inNginxConfig = s.inNginxConfig;
+    this.nginxDepth = s.nginxDepth;
+    this.inFpmConfig = s.inFpmConfig;
+    this.pendingLogFormat = s.pendingLogFormat === null ? null : [...s.pendingLogFormat];
+    this.accessFormatSource = s.accessFormat;
+    this.accessFormat = s.accessFormat === null ? undefined : (compileLogFormat(s.accessFormat) ?? undefined);
+    this.year = s.year ?? undefined;
+    this.docs.resume(s.docs);
+    this.startState = this.carried();
+  }
+
+  /** What the lines so far filled: a later block need not keep more of it (see AnalyzeOptions.saturated). */
+  saturation(): Saturation {
+    const lists = new Set<string>();
+    if (this.unrecognised.length >= MAX_UNRECOGNISED) lists.add('unrecognised');
+    if (this.connectFailures.length >= MAX_CONNECT_FAILURES) lists.add('connectFailures');
+    if (this.loggedUpstreams.length >= MAX_CONNECT_FAILURES) lists.add('loggedUpstreams');
+    if (this.http11.length >= MAX_HTTP11_EVIDENCE) lists.add('http11');
+    return { evidence: new Set(this.findings.fullEvidence()), events: new Set(this.events.full()), lists };
+  }
+
+  /** Ends a block (its last line read) and returns what it found, to be absorbed by the blocks before it. */
+  finishBlock(): BlockPartial {
+    this.splitter.end();
+    return {
+      lineNo: this.lineNo,
+      bytes: this.bytes,
+      findings: this.findings.data(),
+      stats: this.stats,
+      harmless: this.harmless,
+      events: this.events,
+      timeouts: this.timeouts,
+      backendOwn: this.backendOwn,
+      own504: this.own504,
+      warnings: this.warnings,
+      warningKeys: this.warningKeys,
+      unrecognised: this.unrecognised,
+      unrecognisedCount: this.unrecognisedCount,
+      nginxLines: this.nginxLines,
+      fpmLines: this.fpmLines,
+      docs: this.docs,
+      configChars: this.configChars,
+      host: this.host,
+      tooBigHeader: this.tooBigHeader,
+      connectFailures: this.connectFailures,
+      http11: this.http11,
+      loggedUpstreams: this.loggedUpstreams,
+      access504: this.access504,
+      producer: this.producer,
+      start: this.startState,
+      end: this.carried(),
+    };
+  }
+
+  /**
+   * Adds the next block of the input (`p` may be a structured-cloned copy
+   * from a worker): counts add up, first-N lists fill in line order, and the
+   * detection state becomes the block's. The report is then `end()`'s.
+   */
+  absorb(p: BlockPartial): void {
+    this.lineNo = p.lineNo;
+    this.bytes += p.bytes;
+    this.findings.merge(p.findings);
+    this.stats.merge(p.stats);
+    this.harmless.merge(p.harmless);
+    this.events.merge(p.events);
+    this.timeouts.merge(p.timeouts);
+    this.backendOwn.merge(p.backendOwn);
+    this.own504.merge(p.own504);
+    p.warnings.forEach((w, i) => this.warn(p.warningKeys[i]!, w));
+    for (const u of p.unrecognised) if (this.unrecognised.length < MAX_UNRECOGNISED) this.unrecognised.push(u);
+    this.unrecognisedCount += p.unrecognisedCount;
+    for (const l of p.nginxLines) this.bufferConfig('nginx', l.line, l.text);
+    for (const l of p.fpmLines) this.bufferConfig('fpm', l.line, l.text);
+    this.docs.merge(p.docs);
+    mergeHost(this.host, p.host);
+    this.tooBigHeader += p.tooBigHeader;
+    for (const f of p.connectFailures) if (this.connectFailures.length < MAX_CONNECT_FAILURES) this.connectFailures.push(f);
+    for (const u of p.loggedUpstreams) if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES) this.loggedUpstreams.push(u);
+    for (const e of p.http11) if (this.http11.length < MAX_HTTP11_EVIDENCE) this.http11.push(e);
+    this.access504 += p.access504;
+    if (p.producer && (!this.producer || (EDGE_PRODUCERS.has(p.producer.name) && !EDGE_PRODUCERS.has(this.producer.name)))) this.producer = p.producer;
+    const s = p.end;
+    this.section = s.section;
+    this.inNginxConfig = s.inNginxConfig;
+    this.nginxDepth = s.nginxDepth;
+    this.inFpmConfig = s.inFpmConfig;
+    this.pendingLogFormat = s.pendingLogFormat;
+    this.accessFormatSource = s.accessFormat;
+    this.accessFormat = s.accessFormat === null ? undefined : (compileLogFormat(s.accessFormat) ?? undefined);
+    this.year = s.year ?? undefined;
   }
 
   /** Bytes and lines seen so far (read it between pushes to report progress). */
@@ -150,6 +371,8 @@ export class Analyzer {
   push(chunk: string, byteLength?: number): void {
     if (this.ended) throw new Error('Analyzer.push() after end()');
     this.bytes += byteLength ?? chunk.length;
+    // A line carried over from earlier chunks keeps what they had.
+    this.binary = BINARY.test(chunk) || (this.binary && this.splitter.carrying);
     this.splitter.push(chunk);
   }
 
@@ -210,6 +433,7 @@ export class Analyzer {
     if (this.warned.has(key) || this.warnings.length >= MAX_WARNINGS) return;
     this.warned.add(key);
     this.warnings.push(message);
+    this.warningKeys.push(key);
   }
 
   private safeLine(text: string, full: number): void {
@@ -244,17 +468,18 @@ export class Analyzer {
       this.lineKind = 'blank';
       return;
     }
-    if (BINARY.test(scan) || this.mostlyReplacement(scan)) {
+    if ((this.binary && BINARY.test(scan)) || this.mostlyReplacement(scan)) {
       this.warn('binary', `Line ${n} looks binary (NUL or control bytes, or undecodable text); such lines are skipped. Is this a compressed or binary file?`);
       this.addUnrecognised(text);
       return;
     }
     // "connect() … failed" in any pasted form: the config rules cross-check it with the pass directives.
-    if (this.connectFailures.length < MAX_CONNECT_FAILURES && scan.includes('connect() ')) {
+    const saturated = this.options.saturated?.lists;
+    if (this.connectFailures.length < MAX_CONNECT_FAILURES && scan.includes('connect() ') && !saturated?.has('connectFailures')) {
       const f = parseConnectFailure(scan, n);
       if (f) this.connectFailures.push(f);
     }
-    if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES && scan.includes('upstream: ')) {
+    if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES && scan.includes('upstream: ') && !saturated?.has('loggedUpstreams')) {
       const u = parseLoggedUpstream(scan, n);
       if (u) this.loggedUpstreams.push(u);
     }
@@ -386,7 +611,7 @@ export class Analyzer {
       }
     }
     // Envoy's log, a 426 status line, Envoy headers, Istio injection: noted for the config rules, the line is read on.
-    if (this.http11.length < MAX_HTTP11_EVIDENCE) {
+    if (this.http11.length < MAX_HTTP11_EVIDENCE && !this.options.saturated?.lists.has('http11')) {
       const ev = http11FromText(at === 0 ? scan : scan.slice(at), n);
       if (ev) this.http11.push(ev);
     }
@@ -566,9 +791,11 @@ export class Analyzer {
     const pending = this.pendingLogFormat;
     if (pending === null) return;
     this.pendingLogFormat = null;
-    const fmt = compileLogFormat(pending.join('\n'));
+    const source = pending.join('\n');
+    const fmt = compileLogFormat(source);
     if (fmt) {
       this.accessFormat = fmt;
+      this.accessFormatSource = source;
     } else {
       this.warn(`logformat:${this.lineNo}`, `The log_format directive ending on line ${this.lineNo} could not be read (unterminated or without a format string); access lines are parsed with the built-in formats.`);
     }
@@ -633,15 +860,37 @@ export class Analyzer {
     const wantFacts = this.options.onLine !== undefined;
     let claimed = false;
     let span: [number, number] | undefined;
+    const c = this.cur;
+    c.text = text;
+    c.at = at;
+    c.ev = ev;
+    c.time = time;
+    c.level = level;
+    c.span = undefined;
+    c.facts = undefined;
+    c.shared = undefined;
     if (hit && hit.compiled.cond.harmless === undefined) {
       const { cond, cause } = hit.compiled;
-      const facts = Object.assign(eventFacts(ev, {}), hit.facts);
-      span = this.eventSpan(text, at, ev);
-      const evidence = this.evidence(text, at, span, this.lineKind, time, level, cond.id);
-      this.findings.add(cause.id, 'log', { evidence, facts, status: cond.status, confidence: cond.confidence, time });
+      const kind = this.lineKind;
+      const n = this.lineNo;
+      const shared = wantFacts ? undefined : sharedFacts(hit, ev);
+      if (shared !== undefined) {
+        // The common case: facts of the message counted once per shape, the line's own context per line (sampled, see CONTEXT_SAMPLE).
+        const exact = this.findings.count(cause.id) < EXACT_CONTEXT_LINES;
+        const own = exact || n % CONTEXT_SAMPLE === 0 ? contextFacts(ev, {}) : undefined;
+        c.kind = kind;
+        c.rule = cond.id;
+        c.shared = shared;
+        this.findings.add(cause.id, 'log', { line: n, evidenceOf: this.curEvidence, facts: own, factsWeight: exact ? 1 : CONTEXT_SAMPLE, shared, status: cond.status, confidence: cond.confidence, time });
+      } else {
+        const facts = Object.assign(eventFacts(ev, {}), hit.facts);
+        span = this.eventSpan(text, at, ev);
+        const evidence = this.evidence(text, at, span, kind, time, level, cond.id);
+        this.findings.add(cause.id, 'log', { evidence, facts, status: cond.status, confidence: cond.confidence, time });
+        this.lineFacts = facts;
+      }
       this.lineCause = cause.id;
       this.lineStatus = cond.status;
-      this.lineFacts = facts;
       claimed = true;
     } else if (hit) {
       const { cond, cause } = hit.compiled;
@@ -687,7 +936,11 @@ export class Analyzer {
     }
     const u = ev.context.upstream;
     if (u !== undefined && (claimed || failure || level === 'warn')) this.stats.errorUpstream(u.raw);
-    if (claimed || failure || level === 'warn') this.nginxEvents(text, at, span ?? this.eventSpan(text, at, ev), ev, level, time, this.lineFacts);
+    if (claimed || failure || level === 'warn') {
+      c.span = span;
+      if (c.shared === undefined) c.facts = this.lineFacts;
+      this.nginxEvents(ev, time);
+    }
   }
 
   /** Where the message (through its action) sits in the original line; the whole rest of the line when it was repaired. */
@@ -700,17 +953,23 @@ export class Analyzer {
   }
 
   /** Catalog-independent events from nginx lines that the correlations need. */
-  private nginxEvents(text: string, _at: number, span: [number, number], ev: NginxEvent, level: string | undefined, time: string | undefined, facts: Record<string, string>): void {
-    const add = (name: string): void => this.events.add(name, this.evidence(text, _at, span, 'nginx-error', time, level, name), facts, this.lineCause);
+  private nginxEvents(ev: NginxEvent, time: string | undefined): void {
     const t = ev.template;
     if (ev.context.upstream !== undefined || t.includes('upstream')) this.backendOwn.errorAt(time);
-    if (t === 'upstream timed out') add('read-timeout');
-    else if (t === 'no live upstreams') add('no-live');
-    else if (t === 'upstream server temporarily disabled') add('peer-disabled');
+    if (t === 'upstream timed out') this.nginxEventNamed('read-timeout', time);
+    else if (t === 'no live upstreams') this.nginxEventNamed('no-live', time);
+    else if (t === 'upstream server temporarily disabled') this.nginxEventNamed('peer-disabled', time);
     else if (t === 'upstream sent too big header') this.tooBigHeader++;
-    else if ((ev.syscall === 'recv' || ev.syscall === 'readv') && ev.errno?.name === 'ECONNRESET' && ev.context.upstream?.scheme === 'fastcgi') add('fastcgi-reset');
-    else if (ev.syscall === 'connect' && ev.errno?.name === 'EAGAIN' && ev.targetKind === 'unix') add('fastcgi-eagain');
+    else if ((ev.syscall === 'recv' || ev.syscall === 'readv') && ev.errno?.name === 'ECONNRESET' && ev.context.upstream?.scheme === 'fastcgi') this.nginxEventNamed('fastcgi-reset', time);
+    else if (ev.syscall === 'connect' && ev.errno?.name === 'EAGAIN' && ev.targetKind === 'unix') this.nginxEventNamed('fastcgi-eagain', time);
   }
+
+  private nginxEventNamed(name: string, time: string | undefined): void {
+    this.cur.kind = 'nginx-error';
+    this.cur.rule = name;
+    this.events.add(name, this.curEvidence, this.curFacts, this.lineCause, time);
+  }
+
 
   /* ---------- access log ---------- */
 
@@ -721,7 +980,7 @@ export class Analyzer {
     if (rec.time !== undefined) this.sawTime(rec.time);
     this.stats.access(rec);
     if (rec.status !== undefined) this.lineStatus = rec.status;
-    if (rec.status === 426 && this.http11.length < MAX_HTTP11_EVIDENCE) {
+    if (rec.status === 426 && this.http11.length < MAX_HTTP11_EVIDENCE && !this.options.saturated?.lists.has('http11')) {
       const ev = http11FromAccess(rec, this.lineNo);
       if (ev) this.http11.push(ev);
     }
@@ -766,10 +1025,10 @@ export class Analyzer {
     this.lineFacts = all;
   }
 
-  private evidence(text: string, _at: number, span: [number, number], kind: LineKind, time: string | undefined, level: string | undefined, rule: string): Evidence {
+  private evidence(text: string, _at: number, span: [number, number], kind: LineKind, time: string | undefined, level: string | undefined, rule: string, line = this.lineNo): Evidence {
     const shown = text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text;
     const s = Math.min(span[0], shown.length);
-    const e: Evidence = { line: this.lineNo, text: own(shown), span: [s, Math.max(s, Math.min(span[1], shown.length))], kind, rule };
+    const e: Evidence = { line, text: own(shown), span: [s, Math.max(s, Math.min(span[1], shown.length))], kind, rule };
     if (time !== undefined) e.time = time;
     if (level !== undefined) e.level = level;
     return e;
@@ -807,7 +1066,7 @@ export class Analyzer {
   private addUnrecognised(text: string): void {
     this.unrecognisedCount++;
     if (this.unrecognised.length < MAX_UNRECOGNISED) {
-      this.unrecognised.push({ line: this.lineNo, text: own(text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text) });
+      if (!this.options.saturated?.lists.has('unrecognised')) this.unrecognised.push({ line: this.lineNo, text: own(text.length > MAX_EVIDENCE_CHARS ? text.slice(0, MAX_EVIDENCE_CHARS) : text) });
     }
   }
 }
@@ -825,12 +1084,44 @@ function looksMangled(ev: NginxEvent, s: string): boolean {
   return server !== undefined && server.indexOf(', ') !== -1;
 }
 
+/**
+ * The facts of an event's message, action and upstream with its condition's
+ * own facts, as one object shared by every line the same cached condition
+ * answer claims (see FindingInput.shared); undefined when they cannot be
+ * shared (an answer not cached, or a condition fact named like a context one).
+ */
+function sharedFacts(hit: ConditionMatch, ev: NginxEvent): Readonly<Record<string, string>> | undefined {
+  if (hit.shared !== true) return undefined;
+  if (hit.sharedFacts === undefined) {
+    let ok = true;
+    for (const k in hit.facts) if (CONTEXT_FACTS.has(k)) ok = false;
+    hit.sharedFacts = ok ? Object.freeze(Object.assign(messageFacts(ev, {}), hit.facts)) : null;
+  }
+  return hit.sharedFacts ?? undefined;
+}
+
 /** Templates the correlations follow whatever the catalog says (nginxEvents): never skipped as noise. */
 const CORRELATED: ReadonlySet<string> = new Set(['upstream timed out', 'no live upstreams', 'upstream server temporarily disabled', 'upstream sent too big header']);
 
 /** > ` * ' " — what Markdown and chat pastes put before a line. */
 function isPasteMark(c: number): boolean {
   return c === 62 || c === 96 || c === 42 || c === 39 || c === 34;
+}
+
+/** The caps the readers of pasted output put on host fact lists (parse/host-facts.ts, parse/pasted-output.ts). */
+const HOST_LIST_CAPS: Partial<Record<keyof HostFacts, number>> = { listening: 1000, containers: 200 };
+
+/** Host facts of a later block: every list fills up in order, single values keep the first seen. */
+function mergeHost(into: HostFacts, o: HostFacts): void {
+  const to = into as unknown as Record<string, unknown>;
+  for (const [k, v] of Object.entries(o)) {
+    if (v === undefined) continue;
+    if (Array.isArray(v)) {
+      const list = (to[k] ??= []) as unknown[];
+      const cap = HOST_LIST_CAPS[k as keyof HostFacts] ?? Infinity;
+      for (const x of v) if (list.length < cap) list.push(x);
+    } else to[k] ??= v;
+  }
 }
 
 /** One-shot convenience: analyse a whole text. */

@@ -253,6 +253,23 @@ export interface AnalyzeOptions {
   catalog: Catalog;
   /** Called for every line in order (used by `--format jsonl`). */
   onLine?: (result: LineResult) => void;
+  /** Lines before this input (a block of a larger input): its first line is numbered firstLine + 1. */
+  firstLine?: number;
+  /**
+   * For a block of a larger input: what the blocks before it already filled
+   * (see blocks.ts, Saturation); this block keeps no more of it. Read live.
+   */
+  saturated?: Saturation;
+}
+
+/** Bounded lists the blocks before a block already filled: lines kept there would be dropped when blocks are absorbed. */
+export interface Saturation {
+  /** Causes whose finding has all the evidence lines it keeps from the logs. */
+  evidence: Set<string>;
+  /** Correlation events that have all their evidence lines. */
+  events: Set<string>;
+  /** Lists that are full: "unrecognised", "connectFailures", "loggedUpstreams", "http11". */
+  lists: Set<string>;
 }
 
 export const REPORT_VERSION = 1;

@@ -6,7 +6,7 @@
  * neither. The first that holds claims the event.
  */
 import type { Catalog, CatalogCause, CatalogCondition } from '../types.ts';
-import type { NginxEvent } from '../events/parse.ts';
+import type { MessageParts, NginxEvent, Upstream } from '../events/parse.ts';
 import { compileSpec, failingField, failingOnMessage, needsContext, specificity, specFacts, type CompiledSpec } from './spec.ts';
 import { prefilterKeys } from '../match/literals.ts';
 
@@ -21,7 +21,26 @@ export interface ConditionMatch {
   compiled: CompiledCondition;
   /** Named groups of the condition's regexes. */
   facts: Record<string, string>;
+  /** The same object answers every event of this message, level, action and upstream (see `match`): callers may cache on it. */
+  shared?: true;
+  /** What callers cached on a shared answer (the analyzer: its facts of the message, see sharedFacts). */
+  sharedFacts?: Readonly<Record<string, string>> | null;
 }
+
+/**
+ * Cached answers for one message shape: by level, then action, then
+ * upstream (objects, so no key string per line), then which of the
+ * candidates' client patterns the line's client meets (a bit each).
+ */
+interface ShapeMemo {
+  /** The client patterns of the shape's candidates; null when one names a fact (then nothing is cached). */
+  clients: RegExp[] | null;
+  size: number;
+  levels: Map<string | undefined, Map<string | undefined, Map<Upstream | undefined, Map<number, ConditionMatch | null>>>>;
+}
+
+const MAX_SHAPES = 4096;
+const MAX_PER_SHAPE = 256;
 
 export class ConditionMatcher {
   readonly list: CompiledCondition[] = [];
@@ -35,6 +54,7 @@ export class ConditionMatcher {
   /** Per `rest` condition: literals one of which its message must hold (null: always try). */
   private readonly restKeys: (string[] | null)[] = [];
   private readonly scratch: CompiledCondition[] = [];
+  private readonly memo = new Map<MessageParts, ShapeMemo>();
 
   constructor(catalog: Catalog) {
     const all: (CompiledCondition & { order: number; spec_n: number })[] = [];
@@ -111,8 +131,46 @@ export class ConditionMatcher {
     return c;
   }
 
-  /** The most specific condition the event meets, or null. */
+  /**
+   * The most specific condition the event meets, or null. Every field a
+   * condition tests except the client address comes from the event's message
+   * shape, level, action or upstream, so the answer is cached by those
+   * (bounded); a log repeats a few hundred of them.
+   */
   match(ev: NginxEvent): ConditionMatch | null {
+    const shape = ev.shape;
+    if (shape === undefined) return this.matchNow(ev);
+    let m = this.memo.get(shape);
+    if (m === undefined) {
+      if (this.memo.size >= MAX_SHAPES) this.memo.clear();
+      const clients = (this.candidates(ev) ?? []).flatMap((x) => (x.spec.client ? [x.spec.client] : []));
+      m = { clients: clients.length > 30 || clients.some((re) => /\(\?</.test(re.source)) ? null : clients, size: 0, levels: new Map() };
+      this.memo.set(shape, m);
+    }
+    if (m.clients === null) return this.matchNow(ev);
+    let byAction = m.levels.get(ev.level);
+    if (byAction === undefined) m.levels.set(ev.level, (byAction = new Map()));
+    let byUpstream = byAction.get(ev.action);
+    if (byUpstream === undefined) byAction.set(ev.action, (byUpstream = new Map()));
+    const up = ev.context.upstream;
+    let byClient = byUpstream.get(up);
+    if (byClient === undefined) byUpstream.set(up, (byClient = new Map()));
+    let mask = 0;
+    const client = ev.context.client;
+    for (let i = 0; i < m.clients.length; i++) if (client !== undefined && m.clients[i]!.test(client)) mask |= 1 << i;
+    let r = byClient.get(mask);
+    if (r === undefined) {
+      r = this.matchNow(ev);
+      if (m.size < MAX_PER_SHAPE) {
+        if (r) r.shared = true;
+        byClient.set(mask, r);
+        m.size++;
+      }
+    }
+    return r;
+  }
+
+  private matchNow(ev: NginxEvent): ConditionMatch | null {
     const c = this.candidates(ev);
     if (c === null) return null;
     for (const x of c) {

@@ -50,11 +50,15 @@ export class BackendOwn5xx {
   private readonly errorMinutes = new Set<string>();
   private noTime: Candidate = { count: 0, ownBody: 0, evidence: [], status: 502 };
   sawErrorLog = false;
+  /** The last time errorAt() noted (lines of one second come together). */
+  private lastErrorTime: string | undefined;
 
   /** An nginx error-level line about an upstream at this time. */
   errorAt(time: string | undefined): void {
     this.sawErrorLog = true;
-    if (time !== undefined && this.errorMinutes.size < MAX_CORRELATION_MINUTES) this.errorMinutes.add(time.slice(0, 16));
+    if (time === undefined || time === this.lastErrorTime) return;
+    this.lastErrorTime = time;
+    if (this.errorMinutes.size < MAX_CORRELATION_MINUTES) this.errorMinutes.add(time.slice(0, 16));
   }
 
   observe(rec: AccessRecord, evidence: () => Evidence): void {
@@ -77,6 +81,24 @@ export class BackendOwn5xx {
     if (rec.bytes !== undefined && !looksLikeNginxPage(st, rec.bytes)) c.ownBody++;
     c.upstream ??= own(addr);
     if (c.evidence.length < 3) c.evidence.push(evidence());
+  }
+
+  /** Adds a later block's observations (`o` may be a structured-cloned copy). */
+  merge(o: BackendOwn5xx): void {
+    const into = (c: Candidate, x: Candidate): void => {
+      c.count += x.count;
+      c.ownBody += x.ownBody;
+      c.upstream ??= x.upstream;
+      for (const e of x.evidence) if (c.evidence.length < 3) c.evidence.push(e);
+    };
+    for (const [minute, x] of o.byMinute) {
+      const c = this.byMinute.get(minute);
+      if (c) into(c, x);
+      else if (this.byMinute.size < MAX_CORRELATION_MINUTES) this.byMinute.set(minute, { ...x, evidence: [...x.evidence] });
+    }
+    into(this.noTime, o.noTime);
+    for (const m of o.errorMinutes) if (this.errorMinutes.size < MAX_CORRELATION_MINUTES) this.errorMinutes.add(m);
+    if (o.sawErrorLog) this.sawErrorLog = true;
   }
 
   finish(findings: FindingsAccumulator): void {

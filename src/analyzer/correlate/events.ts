@@ -20,9 +20,19 @@ export interface EventRecord {
 
 export class EventLog {
   private readonly events = new Map<string, EventRecord>();
+  /** Events whose evidence earlier blocks already filled (set by the Analyzer of a block). */
+  saturated: Set<string> | undefined;
 
-  /** `cause`: the cause a signature claimed this line for, if any. */
-  add(name: string, evidence: Evidence, facts: Record<string, string>, cause?: string | null): void {
+  /** Events holding all the evidence lines they keep. */
+  full(): string[] {
+    return [...this.events].filter(([, e]) => e.evidence.length >= KEEP).map(([name]) => name);
+  }
+
+  /**
+   * `cause`: the cause a signature claimed this line for, if any. Evidence
+   * and facts may be given as functions: they are made only for the lines kept.
+   */
+  add(name: string, evidenceIn: Evidence | (() => Evidence), factsIn: Record<string, string> | (() => Record<string, string>), cause?: string | null, time?: string): void {
     let e = this.events.get(name);
     if (!e) {
       e = { count: 0, evidence: [], facts: [], claimed: new Map() };
@@ -30,12 +40,33 @@ export class EventLog {
     }
     e.count++;
     if (cause) e.claimed.set(cause, (e.claimed.get(cause) ?? 0) + 1);
-    if (evidence.time !== undefined && (e.firstTime === undefined || evidence.time < e.firstTime)) e.firstTime = evidence.time;
-    if (e.evidence.length < KEEP) {
+    const t = typeof evidenceIn === 'function' ? time : evidenceIn.time;
+    if (t !== undefined && (e.firstTime === undefined || t < e.firstTime)) e.firstTime = t;
+    if (e.evidence.length < KEEP && !this.saturated?.has(name)) {
+      const evidence = typeof evidenceIn === 'function' ? evidenceIn() : evidenceIn;
+      const facts = typeof factsIn === 'function' ? factsIn() : factsIn;
       e.evidence.push(evidence);
       const copy: Record<string, string> = {};
       for (const k in facts) copy[k] = own(facts[k]!);
       e.facts.push(copy);
+    }
+  }
+
+  /** Adds a later block's events (`o` may be a structured-cloned copy). */
+  merge(o: EventLog): void {
+    for (const [name, r] of o.events) {
+      const e = this.events.get(name);
+      if (!e) {
+        this.events.set(name, { ...r, evidence: [...r.evidence], facts: [...r.facts], claimed: new Map(r.claimed) });
+        continue;
+      }
+      e.count += r.count;
+      for (const [cause, n] of r.claimed) e.claimed.set(cause, (e.claimed.get(cause) ?? 0) + n);
+      if (r.firstTime !== undefined && (e.firstTime === undefined || r.firstTime < e.firstTime)) e.firstTime = r.firstTime;
+      for (let i = 0; i < r.evidence.length && e.evidence.length < KEEP; i++) {
+        e.evidence.push(r.evidence[i]!);
+        e.facts.push(r.facts[i]!);
+      }
     }
   }
 

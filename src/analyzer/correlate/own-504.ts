@@ -31,6 +31,12 @@ export class Own504 {
     if (this.evidence.length < MAX_EVIDENCE) this.evidence.push(evidence());
   }
 
+  /** Adds a later block's observations (`o` may be a structured-cloned copy). */
+  merge(o: Own504): void {
+    this.count += o.count;
+    for (const e of o.evidence) if (this.evidence.length < MAX_EVIDENCE) this.evidence.push(e);
+  }
+
   /** `explained`: the input holds nginx error lines about upstreams (they name the timer, so this adds nothing). */
   finish(findings: FindingsAccumulator, explained: boolean): void {
     if (this.count === 0 || explained || findings.count(CAUSES.upstreamTimedOut) > 0) return;

@@ -37,6 +37,17 @@ export class TimeoutCluster {
     if (this.samples.length < MAX_SAMPLES) this.samples.push({ tenths, evidence: evidence(), upstream: rec.upstreamAddr === undefined ? undefined : own(rec.upstreamAddr) });
   }
 
+  /** Adds a later block's observations (`o` may be a structured-cloned copy). */
+  merge(o: TimeoutCluster): void {
+    for (const [tenths, n] of o.hist) {
+      const cur = this.hist.get(tenths);
+      if (cur !== undefined) this.hist.set(tenths, cur + n);
+      else if (this.hist.size < MAX_BUCKETS) this.hist.set(tenths, n);
+    }
+    this.total += o.total;
+    for (const s of o.samples) if (this.samples.length < MAX_SAMPLES) this.samples.push(s);
+  }
+
   /** `timeouts`: read timeouts (seconds) the pasted config or the defaults set. */
   finish(findings: FindingsAccumulator, timeouts: number[]): void {
     if (this.total < 3) return;

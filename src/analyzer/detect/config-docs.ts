@@ -27,6 +27,8 @@ export class ConfigDocs {
   /** The ingress controller an image name shows (first one wins). */
   controller: IngressController | null = null;
   private mode: ConfigDocKind | null = null;
+  /** This block of a larger input starts inside a document its previous block opened (see `resume`). */
+  private continued: ConfigDocKind | null = null;
   private chars = 0;
   private readonly maxChars: number;
 
@@ -73,6 +75,36 @@ export class ConfigDocs {
   /** Another kind of line came: the current document ended. */
   leave(): void {
     this.mode = null;
+  }
+
+  /** The document kind a line continues (carried from one block of an input to the next). */
+  get current(): ConfigDocKind | null {
+    return this.mode;
+  }
+
+  /** Starts a block inside a document of `mode` that the previous block opened; `merge` joins the two parts. */
+  resume(mode: ConfigDocKind | null): void {
+    this.mode = mode;
+    if (mode === null) return;
+    this.continued = mode;
+    (mode === 'yaml' ? this.yaml : this.uwsgiIni).push([]);
+  }
+
+  /** Adds the documents of a later block of the same input (`o` may be a structured-cloned copy). */
+  merge(o: ConfigDocs): void {
+    const join = (into: ConfigLine[][], from: ConfigLine[][], first: boolean): void => {
+      from.forEach((doc, i) => {
+        if (i === 0 && first && into.length > 0) into[into.length - 1]!.push(...doc);
+        else into.push([...doc]);
+      });
+    };
+    join(this.yaml, o.yaml, o.continued === 'yaml');
+    join(this.uwsgiIni, o.uwsgiIni, o.continued === 'uwsgi');
+    this.uwsgiCommands.push(...o.uwsgiCommands);
+    this.version ??= o.version;
+    this.controller ??= o.controller;
+    this.chars += o.chars;
+    this.mode = o.mode;
   }
 
   get empty(): boolean {

@@ -6,6 +6,13 @@
 import type { NginxEvent } from './parse.ts';
 
 export function eventFacts(ev: NginxEvent, into: Record<string, string>): Record<string, string> {
+  return messageFacts(ev, contextFacts(ev, into));
+}
+
+/** Facts that change from line to line: who asked, for what (the context fields but the upstream). */
+export const CONTEXT_FACTS: ReadonlySet<string> = new Set(['client', 'server', 'request', 'host', 'resolver', 'conf']);
+
+export function contextFacts(ev: NginxEvent, into: Record<string, string>): Record<string, string> {
   const c = ev.context;
   if (c.client) into.client = c.client;
   if (c.server) into.server = c.server;
@@ -13,6 +20,12 @@ export function eventFacts(ev: NginxEvent, into: Record<string, string>): Record
   if (c.host) into.host = c.host;
   if (c.resolver) into.resolver = c.resolver;
   if (c.conf) into.conf = c.conf;
+  return into;
+}
+
+/** Facts of the message, its action and its upstream: the same for every line of one message shape, action and upstream. */
+export function messageFacts(ev: NginxEvent, into: Record<string, string>): Record<string, string> {
+  const c = ev.context;
   if (ev.action) into.action = ev.action;
   const u = c.upstream;
   if (u) {

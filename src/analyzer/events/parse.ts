@@ -9,7 +9,7 @@
  * tables, so every platform's wording of one failure yields one event.
  */
 import { unwrap } from '../detect/prefixes.ts';
-import { parseNginxContext, parseNginxErrorHead, type NginxErrorHead } from '../parse/nginx-error.ts';
+import { parseNginxErrorHead, readContext, splitAction, type NginxErrorHead } from '../parse/nginx-error.ts';
 import { resolveErrno, type ErrnoValue } from './errno.ts';
 import { parseSslQueue, type SslError } from './ssl.ts';
 import { actionInfo, canonicalSyscall, resolveAction } from './grammar.ts';
@@ -17,6 +17,7 @@ import { TEMPLATES } from './templates.ts';
 import { normaliseLine, pasteMarks } from './normalise.ts';
 import { own } from '../own.ts';
 import { parsePeer, parseUpstream, type Upstream } from './upstream.ts';
+import { RecentStrings } from './recent.ts';
 
 export type { Upstream } from './upstream.ts';
 
@@ -65,6 +66,14 @@ export interface NginxEvent {
   /** The line was repaired before reading (spacing, quotes) or cut short. */
   normalised: boolean;
   truncated: boolean;
+  /**
+   * The reading of the message shared by every line with the same message
+   * (errno, SSL queue and target included): what the event's template,
+   * syscall, errno, SSL, code, target and message come from, so it keys the
+   * condition cache (conditions/matcher.ts). Absent when the line was cut
+   * short or its event was changed after reading.
+   */
+  shape?: MessageParts | undefined;
 }
 
 const NO_CONTEXT: EventContext = Object.freeze({}) as EventContext;
@@ -81,16 +90,14 @@ function intern(t: string): string {
 }
 
 /** Upstream values repeat: parsed once each (bounded). */
-const UPSTREAMS = new Map<string, Upstream>();
+const UPSTREAMS = new RecentStrings<Upstream>(4096);
 
 function upstreamOf(raw: string): Upstream {
   let u = UPSTREAMS.get(raw);
   if (u === undefined) {
     // Cached values outlive the line: read from a copy, not from the input chunk (see own.ts).
-    const kept = own(raw);
-    u = Object.freeze(parseUpstream(kept)) as Upstream;
-    if (UPSTREAMS.size >= 4096) UPSTREAMS.clear();
-    UPSTREAMS.set(kept, u);
+    u = Object.freeze(parseUpstream(own(raw))) as Upstream;
+    UPSTREAMS.offer(raw, u);
   }
   return u;
 }
@@ -204,13 +211,23 @@ function errnoTailAt(msg: string): number {
   return -1;
 }
 
+/** Readings of whole messages (a log repeats a few hundred): bounded, keys copied out of the input (own.ts). */
+const MESSAGES = new RecentStrings<MessageParts>(4096);
+/** The same for a message with its `while …` action: its reading and the action. */
+const BODIES = new RecentStrings<{ parts: MessageParts; action: string | undefined; cut: boolean }>(4096);
+
 /**
- * Reads the message part (context suffix already removed). Not cached: a
- * cache of messages keeps them past the young generation and makes the heap
- * grow with the input (measured by the bench), for no gain in speed.
+ * Reads the message part (context suffix already removed). A message read
+ * before gives the same (frozen) reading; a message cut short is read anew.
  */
 export function readMessage(raw: string, truncated: boolean): MessageParts {
-  return readMessageUncached(raw, truncated);
+  if (truncated) return readMessageUncached(raw, true);
+  let p = MESSAGES.get(raw);
+  if (p === undefined) {
+    p = Object.freeze(readMessageUncached(own(raw), false));
+    MESSAGES.offer(raw, p);
+  }
+  return p;
 }
 
 function readMessageUncached(raw: string, truncated: boolean): MessageParts {
@@ -325,7 +342,7 @@ const LUA_ERRORS = ['no resolver defined to resolve '];
  * (a line already unwrapped at `offset`, normalised when `normalised`).
  */
 export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: number, offset: number, normalised: boolean, truncated: boolean): NginxEvent {
-  const ctx = parseNginxContext(msgStart === 0 ? s : s.slice(msgStart));
+  const ctx = readContext(msgStart === 0 ? s : s.slice(msgStart));
   // Most noise has no context: share one empty object rather than allocate one per line.
   let context: EventContext = NO_CONTEXT;
   if (ctx.client !== undefined || ctx.resolver !== undefined || ctx.conf !== undefined || ctx.upstream !== undefined) {
@@ -340,18 +357,29 @@ export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: numb
     if (ctx.resolver !== undefined) context.resolver = ctx.resolver;
     if (ctx.conf !== undefined) context.conf = ctx.conf;
   }
-  let message = ctx.message;
-  let action: string | undefined;
-  if (ctx.action !== undefined) {
-    action = resolveAction(ctx.action);
-    // " while " inside a message that names no known action is part of the message.
-    if (action === undefined) {
-      if (truncated && ctx.client === undefined) action = undefined;
-      message = action === undefined && !/^[a-zA-Z][\w /-]{0,60}$/.test(ctx.action) ? `${message} while ${ctx.action}` : message;
-      if (message === ctx.message) action = ctx.action;
+  // The message with its action repeats line after line: read once (when the line is whole).
+  const body = ctx.message;
+  let reading = truncated ? undefined : BODIES.get(body);
+  // Only a reading that is cached is the message's shape (a one-off message keys no condition cache).
+  let shared = reading !== undefined;
+  if (reading === undefined) {
+    splitAction(ctx);
+    let message = ctx.message;
+    let action: string | undefined;
+    if (ctx.action !== undefined) {
+      action = resolveAction(ctx.action);
+      // " while " inside a message that names no known action is part of the message.
+      if (action === undefined) {
+        if (truncated && ctx.client === undefined) action = undefined;
+        message = action === undefined && !/^[a-zA-Z][\w /-]{0,60}$/.test(ctx.action) ? `${message} while ${ctx.action}` : message;
+        if (message === ctx.message) action = ctx.action;
+      }
     }
+    const cut = truncated && ctx.client === undefined && action === undefined;
+    reading = { parts: readMessage(message, cut), action: action === undefined ? undefined : own(action), cut };
+    if (!truncated) shared = BODIES.offer(body, reading);
   }
-  const parts = readMessage(message, truncated && ctx.client === undefined && action === undefined);
+  const { parts, action, cut } = reading;
   const ev: NginxEvent = {
     source: 'nginx-error',
     message: parts.message,
@@ -362,6 +390,7 @@ export function eventFrom(s: string, head: NginxErrorHead | null, msgStart: numb
     normalised,
     truncated,
   };
+  if (shared && !cut) ev.shape = parts;
   if (head) {
     ev.level = head.level;
     if (head.time !== undefined) ev.time = head.time;
@@ -481,6 +510,7 @@ export function stderrTail(ev: NginxEvent): void {
   const m = ev.message;
   // An OpenSSL error queue pasted without the call that failed.
   if (m.trim() === '' && ev.ssl !== undefined) {
+    ev.shape = undefined;
     ev.template = '(SSL: %V)';
     return;
   }
@@ -488,6 +518,7 @@ export function stderrTail(ev: NginxEvent): void {
   let quotes = 0;
   for (let i = m.indexOf('"'); i !== -1; i = m.indexOf('"', i + 1)) quotes++;
   if (quotes % 2 === 0) return;
+  ev.shape = undefined;
   ev.template = 'FastCGI sent in stderr: "%S"';
   ev.known = true;
   ev.detail = m.slice(0, -1);

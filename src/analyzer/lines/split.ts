@@ -44,6 +44,11 @@ export class LineSplitter {
     }
   }
 
+  /** Whether part of a line is waiting for the rest of it. */
+  get carrying(): boolean {
+    return this.carry !== '' || this.dropped !== 0;
+  }
+
   /** Emits the last line if the input did not end with a newline. */
   end(): void {
     if (this.carry !== '' || this.dropped !== 0) this.flushLine();

@@ -21,8 +21,44 @@ export interface NginxErrorHead {
 
 /** The level word at `i` (`len` characters), as one of the shared NGINX_LEVELS strings: no allocation per line. */
 function levelAt(s: string, i: number, len: number): string | undefined {
-  for (const l of NGINX_LEVELS) if (l.length === len && s.startsWith(l, i)) return l;
-  return undefined;
+  let l: string;
+  switch (s.charCodeAt(i)) {
+    case 101 /* e */:
+      l = len === 5 && s.charCodeAt(i + 1) === 114 ? 'error' : 'emerg';
+      break;
+    case 97 /* a */:
+      l = 'alert';
+      break;
+    case 99 /* c */:
+      l = 'crit';
+      break;
+    case 119 /* w */:
+      l = 'warn';
+      break;
+    case 110 /* n */:
+      l = 'notice';
+      break;
+    case 105 /* i */:
+      l = 'info';
+      break;
+    case 100 /* d */:
+      l = 'debug';
+      break;
+    default:
+      return undefined;
+  }
+  return l.length === len && s.startsWith(l, i) ? l : undefined;
+}
+
+/** "YYYY/MM/DD HH:MM:SS [level] PID#TID: [*CID ]" exactly as nginx writes it (ngx_log_error_core). */
+const CANONICAL = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: (?:\*\d{1,20} )?/y;
+/** The level by its first letter (a–w) and whether its second is "r" (error, not emerg). */
+const LEVEL_AT: (readonly [string, string] | undefined)[] = [];
+for (const l of NGINX_LEVELS) {
+  const k = l.charCodeAt(0) - 97;
+  const pair = (LEVEL_AT[k] ?? [l, l]) as [string, string];
+  pair[l.charCodeAt(1) === 114 ? 1 : 0] = l;
+  LEVEL_AT[k] = pair;
 }
 
 /** Raw stamp → ISO, cached: consecutive lines usually share the second. */
@@ -34,6 +70,18 @@ let lastIso = '';
  * stamp-less forms "[level] PID#TID: …" and "nginx: [level] …" (nginx -t).
  */
 export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | null {
+  // The head as nginx writes it, in one native match (no allocation: where it ends is all that is read).
+  CANONICAL.lastIndex = at;
+  if (CANONICAL.test(s)) {
+    const end = CANONICAL.lastIndex;
+    if (s.charCodeAt(end) !== 95 /* _ (a Markdown-eaten "*CID") */) {
+      if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
+        lastRaw = s.slice(at, at + 19);
+        lastIso = nginxErrorTime(lastRaw, 0);
+      }
+      return { time: lastIso, level: LEVEL_AT[s.charCodeAt(at + 21) - 97]![s.charCodeAt(at + 22) === 114 ? 1 : 0]!, msgStart: end };
+    }
+  }
   let i = at;
   let time: string | undefined;
   if (isNginxErrorTime(s, at)) {
@@ -98,6 +146,55 @@ export interface NginxContext {
 
 const QUOTED_FIELDS = [', referrer: "', ', host: "', ', upstream: "', ', subrequest: "'] as const;
 
+/** The quoted fields in nginx's order (ngx_http_log_error). */
+const FIELD_MARKS = [', request: "', ', subrequest: "', ', upstream: "', ', host: "', ', referrer: "'] as const;
+
+/**
+ * The quoted context fields read left to right with native searches (this
+ * runs on every line). Returns where the first of them starts (the line's
+ * length when it has none), or -1, with `out` untouched, when the line does
+ * not read plainly: not ending in a quote, or a value holding a quote (then
+ * nginx's unescaped request, host or referrer may hold anything, and the
+ * right-to-left search by name decides).
+ */
+function quotedFieldsFast(msg: string, client: number, out: NginxContext): number {
+  const n = msg.length;
+  if (msg.charCodeAt(n - 1) !== 34 /* " */) return -1;
+  const at = [-1, -1, -1, -1, -1];
+  let pos = client;
+  let first = -1;
+  let prev = -1;
+  for (let k = 0; k < FIELD_MARKS.length; k++) {
+    const m = msg.indexOf(FIELD_MARKS[k]!, pos);
+    if (m === -1) continue;
+    // After the first field, each one starts right after the previous value's closing quote.
+    if (prev !== -1 && msg.charCodeAt(m - 1) !== 34) return -1;
+    if (first === -1) first = m;
+    at[k] = m;
+    prev = k;
+    pos = m + FIELD_MARKS[k]!.length;
+  }
+  if (first === -1) return -1;
+  // Each value ends at its first quote: the next field's mark, or the end of the line.
+  let end = n;
+  const from = [0, 0, 0, 0, 0];
+  const to = [0, 0, 0, 0, 0];
+  for (let k = FIELD_MARKS.length - 1; k >= 0; k--) {
+    if (at[k] === -1) continue;
+    const start = at[k]! + FIELD_MARKS[k]!.length;
+    if (msg.indexOf('"', start) !== end - 1) return -1;
+    from[k] = start;
+    to[k] = end - 1;
+    end = at[k]!;
+  }
+  if (at[0] !== -1) out.request = msg.slice(from[0], to[0]);
+  if (at[1] !== -1) out.subrequest = msg.slice(from[1], to[1]);
+  if (at[2] !== -1) out.upstream = msg.slice(from[2], to[2]);
+  if (at[3] !== -1) out.host = msg.slice(from[3], to[3]);
+  if (at[4] !== -1) out.referrer = msg.slice(from[4], to[4]);
+  return first;
+}
+
 /**
  * Splits the context suffix off a message. Request, host and referrer are not
  * escaped by nginx and may contain quotes or ", ", so the quoted fields are
@@ -131,39 +228,48 @@ function readCutFields(tail: string, out: NginxContext): void {
 }
 
 export function parseNginxContext(msg: string): NginxContext {
+  const out = readContext(msg);
+  splitAction(out);
+  return out;
+}
+
+/** The context fields of a message; `message` keeps its action (see splitAction). */
+export function readContext(msg: string): NginxContext {
   const out: NginxContext = { message: msg };
   const client = msg.indexOf(', client: ');
   let end: number;
   if (client !== -1) {
-    const tail = msg.slice(client);
-    let e = tail.length;
-    // Quoted fields from the right: referrer, host, upstream, subrequest.
-    for (let f = 0; f < QUOTED_FIELDS.length; f++) {
-      if (tail.charCodeAt(e - 1) !== 34 /* " */) break;
+    // Offsets into msg from here on: no copy of the tail (this runs on every line).
+    let e = quotedFieldsFast(msg, client, out);
+    // Otherwise, quoted fields from the right by name: referrer, host, upstream, subrequest.
+    const slow = e === -1;
+    if (slow) e = msg.length;
+    for (let f = 0; slow && f < QUOTED_FIELDS.length; f++) {
+      if (msg.charCodeAt(e - 1) !== 34 /* " */) break;
       const name = QUOTED_FIELDS[f]!;
-      const at = tail.lastIndexOf(name, e);
-      if (at === -1) continue;
-      const v = tail.slice(at + name.length, e - 1);
+      const at = msg.lastIndexOf(name, e);
+      if (at < client) continue;
+      const v = msg.slice(at + name.length, e - 1);
       e = at;
       if (f === 0) out.referrer = v;
       else if (f === 1) out.host = v;
       else if (f === 2) out.upstream = v;
       else out.subrequest = v;
     }
-    const req = tail.indexOf(', request: "');
-    if (req !== -1 && req < e && tail.charCodeAt(e - 1) === 34) {
-      out.request = tail.slice(req + 12, e - 1);
+    const req = out.request !== undefined ? -1 : msg.indexOf(', request: "', client);
+    if (req !== -1 && req < e && msg.charCodeAt(e - 1) === 34) {
+      out.request = msg.slice(req + 12, e - 1);
       e = req;
     }
-    const srv = tail.indexOf(', server: ');
+    const srv = msg.indexOf(', server: ', client);
     if (srv !== -1 && srv < e) {
-      out.server = tail.slice(srv + 10, e);
+      out.server = msg.slice(srv + 10, e);
       e = srv;
     }
-    out.client = tail.slice(10, e);
+    out.client = msg.slice(client + 10, e);
     // A line cut short (copied from a terminal, a chat, a ticket) no longer ends
     // with a quote: read the complete quoted fields from the left instead.
-    if (out.upstream === undefined && tail.charCodeAt(tail.length - 1) !== 34) readCutFields(tail, out);
+    if (out.upstream === undefined && msg.charCodeAt(msg.length - 1) !== 34) readCutFields(msg.slice(client), out);
     end = client;
   } else {
     end = msg.length;
@@ -179,7 +285,13 @@ export function parseNginxContext(msg: string): NginxContext {
       end = conf.index;
     }
   }
-  let message = end === msg.length ? msg : msg.slice(0, end);
+  out.message = end === msg.length ? msg : msg.slice(0, end);
+  return out;
+}
+
+/** Splits the `while …` action (and OpenResty's Lua phase) off `out.message`. */
+export function splitAction(out: NginxContext): void {
+  let message = out.message;
   // OpenResty's Lua logger puts ", context: ngx.timer" (the Lua phase) before the client.
   const lua = message.lastIndexOf(', context: ');
   if (lua !== -1 && /^, context: [\w.]{1,40}$/.test(message.slice(lua))) message = message.slice(0, lua);
@@ -189,6 +301,5 @@ export function parseNginxContext(msg: string): NginxContext {
     message = message.slice(0, w);
   }
   out.message = message;
-  return out;
 }
 

@@ -7,7 +7,7 @@
  * `build()` merges the evidence (deduplicated by line, ordered by line),
  * fills the fix templates and ranks.
  */
-import type { Catalog, CatalogCause, Confidence, Evidence, Finding, Severity } from '../types.ts';
+import type { Catalog, CatalogCause, Confidence, Evidence, Finding, Saturation, Severity } from '../types.ts';
 import { MAX_FACT_VALUES } from '../limits.ts';
 import { MAX_EVIDENCE } from '../types.ts';
 import { FALLBACK, type EngineCause } from '../cause-ids.ts';
@@ -34,7 +34,7 @@ interface Part {
   lines?: Set<number>;
 }
 
-interface Acc {
+export interface Acc {
   cause: string;
   /** Strongest origin seen so far. */
   origin: Origin;
@@ -49,13 +49,34 @@ interface Acc {
   lastSeen?: string;
   parts: Partial<Record<Origin, Part>>;
   facts: Map<string, Map<string, number>>;
+  /**
+   * Shared fact objects (FindingInput.shared) by how many lines brought
+   * each, in the order first seen: counted into `facts` only when they are
+   * read (`settle`), which gives the same values and counts as counting each
+   * line, at one map update per line instead of one per fact.
+   */
+  shared?: Map<Readonly<Record<string, string>>, number>;
   /** Set for lines no article claims: the closest article and a title of their own. */
   unclassified?: { cause: string; title: string; status?: number };
 }
 
+/** What a FindingsAccumulator holds, by cause (structured-clonable: it crosses to and from worker threads). */
+export type FindingsData = ReadonlyMap<string, Acc>;
+
 export interface FindingInput {
   evidence?: Evidence;
+  /** The evidence, made only when the finding keeps it (give `line` with it). */
+  evidenceOf?: () => Evidence;
+  /** The input line, when the evidence is given by `evidenceOf`. */
+  line?: number;
   facts?: Record<string, string>;
+  /** How many lines `facts` stand for (a sample of every Nth line; default 1). */
+  factsWeight?: number;
+  /**
+   * Facts many lines share (one object for all of them), with names that
+   * `facts` of the same call never has: counted by object, settled later.
+   */
+  shared?: Readonly<Record<string, string>>;
   time?: string;
   status?: number;
   confidence?: Confidence;
@@ -81,8 +102,18 @@ export class FindingsAccumulator {
   private readonly accs = new Map<string, Acc>();
   private readonly causes: Map<string, CatalogCause>;
 
+  /** Causes whose log evidence earlier blocks already filled (set by the Analyzer of a block). */
+  saturated: Saturation | undefined;
+
   constructor(catalog: Catalog) {
     this.causes = new Map(catalog.causes.map((c) => [c.id, c]));
+  }
+
+  /** Causes whose finding holds all the log evidence lines it keeps. */
+  fullEvidence(): string[] {
+    const out: string[] = [];
+    for (const [cause, a] of this.accs) if ((a.parts.log?.evidence.length ?? 0) >= MAX_EVIDENCE) out.push(cause);
+    return out;
   }
 
   cause(id: string): CatalogCause | undefined {
@@ -128,15 +159,16 @@ export class FindingsAccumulator {
     }
     const p = (a.parts[origin] ??= { count: 0, evidence: [], notes: [] });
     const ev = input.evidence;
+    const line = ev?.line ?? (input.evidenceOf ? input.line : undefined);
     let n = Math.max(0, (input.count ?? 1) - (input.counted ?? 0));
-    if (ev !== undefined) {
+    if (line !== undefined) {
       if (origin === 'config') {
         const lines = (p.lines ??= new Set());
-        if (lines.has(ev.line)) n = 0;
-        else lines.add(ev.line);
-      } else if (ev.line === a.lastLine && input.count === undefined) n = 0;
-      else a.lastLine = ev.line;
-      if (p.evidence.length < MAX_EVIDENCE && (p.evidence.length === 0 || p.evidence[p.evidence.length - 1]!.line !== ev.line)) p.evidence.push(ev);
+        if (lines.has(line)) n = 0;
+        else lines.add(line);
+      } else if (line === a.lastLine && input.count === undefined) n = 0;
+      else a.lastLine = line;
+      if (p.evidence.length < MAX_EVIDENCE && (p.evidence.length === 0 || p.evidence[p.evidence.length - 1]!.line !== line) && !(origin === 'log' && this.saturated?.evidence.has(cause))) p.evidence.push(ev ?? input.evidenceOf!());
     }
     a.count += n;
     p.count += n;
@@ -145,8 +177,69 @@ export class FindingsAccumulator {
       if (a.firstSeen === undefined || t < a.firstSeen) a.firstSeen = t;
       if (a.lastSeen === undefined || t > a.lastSeen) a.lastSeen = t;
     }
-    if (input.facts) this.addFacts(a, input.facts);
+    if (input.shared) {
+      const s = (a.shared ??= new Map());
+      s.set(input.shared, (s.get(input.shared) ?? 0) + 1);
+    } else if (a.shared?.size) this.settle(a);
+    if (input.facts) this.addFacts(a, input.facts, input.factsWeight);
     if (input.note) this.addNote(p, input.note);
+  }
+
+  /** The accumulated findings as plain data, for merging into another accumulator (see `merge`). */
+  data(): FindingsData {
+    for (const a of this.accs.values()) this.settle(a);
+    return this.accs;
+  }
+
+  /**
+   * Adds the findings of a later block of the same input, as if its lines had
+   * come after this one's (`o` may be a structured-cloned copy).
+   */
+  merge(o: FindingsData): void {
+    for (const [cause, x] of o) {
+      if (x.shared?.size) throw new Error('FindingsAccumulator.merge: the block was not settled (use data())');
+      const a = this.accs.get(cause);
+      if (!a) {
+        const copy: Acc = { ...x, parts: {}, facts: new Map(), shared: undefined };
+        for (const origin of ORIGINS) {
+          const p = x.parts[origin];
+          if (p) copy.parts[origin] = { count: p.count, evidence: [...p.evidence], notes: [...p.notes], ...(p.lines ? { lines: new Set(p.lines) } : {}) };
+        }
+        for (const [name, values] of x.facts) copy.facts.set(name, new Map(values));
+        this.accs.set(cause, copy);
+        continue;
+      }
+      this.settle(a);
+      if (CONF_RANK[x.confidence] < CONF_RANK[a.confidence]) a.confidence = x.confidence;
+      if (ORIGIN_RANK[x.origin] < ORIGIN_RANK[a.origin]) a.origin = x.origin;
+      if (x.status !== undefined && x.statusRank < a.statusRank) {
+        a.status = x.status;
+        a.statusRank = x.statusRank;
+      }
+      a.count += x.count;
+      if (x.lastLine) a.lastLine = x.lastLine;
+      if (x.firstSeen !== undefined && (a.firstSeen === undefined || x.firstSeen < a.firstSeen)) a.firstSeen = x.firstSeen;
+      if (x.lastSeen !== undefined && (a.lastSeen === undefined || x.lastSeen > a.lastSeen)) a.lastSeen = x.lastSeen;
+      for (const origin of ORIGINS) {
+        const q = x.parts[origin];
+        if (!q) continue;
+        const p = (a.parts[origin] ??= { count: 0, evidence: [], notes: [] });
+        p.count += q.count;
+        for (const e of q.evidence) if (p.evidence.length < MAX_EVIDENCE) p.evidence.push(e);
+        for (const n of q.notes) this.addNote(p, n);
+        if (q.lines) for (const l of q.lines) (p.lines ??= new Set()).add(l);
+      }
+      for (const [name, values] of x.facts) {
+        let m = a.facts.get(name);
+        if (!m) a.facts.set(name, (m = new Map()));
+        for (const [v, n] of values) {
+          const cur = m.get(v);
+          if (cur !== undefined) m.set(v, cur + n);
+          else if (m.size < MAX_FACT_VALUES) m.set(v, n);
+        }
+      }
+      a.unclassified ??= x.unclassified;
+    }
   }
 
   /**
@@ -179,7 +272,7 @@ export class FindingsAccumulator {
     if (!p.notes.includes(note) && p.notes.length < MAX_NOTES) p.notes.push(note);
   }
 
-  private addFacts(a: Acc, facts: Record<string, string>): void {
+  private addFacts(a: Acc, facts: Readonly<Record<string, string>>, times = 1): void {
     for (const name in facts) {
       const value = facts[name]!;
       if (value === '') continue;
@@ -189,17 +282,24 @@ export class FindingsAccumulator {
         a.facts.set(name, m);
       }
       const cur = m.get(value);
-      if (cur !== undefined) m.set(value, cur + 1);
-      else if (m.size < MAX_FACT_VALUES) m.set(own(value), 1);
+      if (cur !== undefined) m.set(value, cur + times);
+      else if (m.size < MAX_FACT_VALUES) m.set(own(value), times);
     }
+  }
+
+  /** Counts the shared fact objects into the facts, in the order they were first seen. */
+  private settle(a: Acc): void {
+    const s = a.shared;
+    if (!s?.size) return;
+    for (const [facts, times] of s) this.addFacts(a, facts, times);
+    s.clear();
   }
 
   private buildUnclassified(a: Acc, u: { cause: string; title: string; status?: number }): Finding {
     const closest = this.causes.get(u.cause);
     const fallback = FALLBACK[u.cause as EngineCause] as (typeof FALLBACK)[EngineCause] | undefined;
     const url = closest?.url ?? `/causes/${u.cause}/`;
-    const facts: Record<string, string[]> = {};
-    for (const [name, values] of a.facts) facts[name] = [...values].sort((x, y) => y[1] - x[1]).map(([v]) => v);
+    const facts = factsRecord(a);
     const closestTitle = closest?.title ?? fallback?.title ?? u.cause;
     const f: Finding = {
       cause: u.cause,
@@ -226,6 +326,7 @@ export class FindingsAccumulator {
   build(): Finding[] {
     const out: Finding[] = [];
     for (const a of this.accs.values()) {
+      this.settle(a);
       if (a.unclassified) {
         out.push(this.buildUnclassified(a, a.unclassified));
         continue;
@@ -233,10 +334,7 @@ export class FindingsAccumulator {
       const cause = this.causes.get(a.cause);
       const fallback = FALLBACK[a.cause as EngineCause] as (typeof FALLBACK)[EngineCause] | undefined;
       const url = cause?.url ?? `/causes/${a.cause}/`;
-      const facts: Record<string, string[]> = {};
-      for (const [name, values] of a.facts) {
-        facts[name] = [...values].sort((x, y) => y[1] - x[1]).map(([v]) => v);
-      }
+      const facts = factsRecord(a);
       const template = cause?.fix ?? fallback?.fix ?? 'See the article for how to fix it.';
       const f: Finding = {
         cause: a.cause,
@@ -296,4 +394,20 @@ export function mergeEvidence(lists: Evidence[][]): Evidence[] {
     }
   }
   return out.sort((x, y) => x.line - y.line);
+}
+
+/** The order facts are listed in: what failed and where first, who asked last (others after, by name). */
+const FACT_ORDER = ['upstream', 'socket', 'peer', 'path', 'name', 'scheme', 'syscall', 'errno', 'errname', 'errtext', 'ssl', 'code', 'value', 'header', 'action', 'client', 'server', 'request', 'host', 'resolver', 'conf'];
+const FACT_RANK = new Map(FACT_ORDER.map((n, i) => [n, i]));
+
+/**
+ * A finding's facts, each name's values most frequent first. Names come in a
+ * fixed order, not in the order they were first met: that order depends on
+ * when shared facts are settled and how an input was cut into blocks.
+ */
+function factsRecord(a: Acc): Record<string, string[]> {
+  const names = [...a.facts.keys()].sort((x, y) => (FACT_RANK.get(x) ?? FACT_ORDER.length) - (FACT_RANK.get(y) ?? FACT_ORDER.length) || (x < y ? -1 : x > y ? 1 : 0));
+  const facts: Record<string, string[]> = {};
+  for (const name of names) facts[name] = [...a.facts.get(name)!].sort((x, y) => y[1] - x[1]).map(([v]) => v);
+  return facts;
 }

@@ -37,6 +37,25 @@ export class HarmlessCounter {
     list.push(entry);
   }
 
+  /** Adds a later block's counts (`o` may be a structured-cloned copy). */
+  merge(o: HarmlessCounter): void {
+    this.total += o.total;
+    for (const [template, entries] of o.byKey) {
+      let list = this.byKey.get(template);
+      for (const e of entries) {
+        const mine = list?.find((x) => x.why === e.why);
+        if (mine) {
+          mine.count += e.count;
+          continue;
+        }
+        if (this.size >= MAX_HARMLESS) continue;
+        if (list === undefined) this.byKey.set(template, (list = []));
+        this.size++;
+        list.push({ ...e });
+      }
+    }
+  }
+
   build(): HarmlessEntry[] {
     return [...this.byKey.values()].flat().sort((a, b) => b.count - a.count || a.firstLine - b.firstLine);
   }

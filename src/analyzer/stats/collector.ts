@@ -4,6 +4,8 @@ import { MAX_TIMELINE_MINUTES, TOP_N } from '../limits.ts';
 import type { AccessRecord } from '../parse/access-record.ts';
 import { TopCounter } from './top-counter.ts';
 import { Tally } from './tally.ts';
+import { own } from '../own.ts';
+import { RecentStrings } from '../events/recent.ts';
 
 export class StatsCollector {
   private readonly kinds = new Tally();
@@ -18,6 +20,8 @@ export class StatsCollector {
   first: string | undefined;
   last: string | undefined;
   private lastTime = '';
+  /** Peers of the upstream values seen (a log repeats a few), read once each. */
+  private readonly peers = new RecentStrings<string>(1024);
   private lastBucket: TimelineBucket | undefined;
 
   kind(k: LineKind): void {
@@ -84,8 +88,40 @@ export class StatsCollector {
 
   /** The `upstream: "…"` of an nginx error line: counts its peer like an $upstream_addr entry. */
   errorUpstream(upstream: string): void {
-    const peer = upstreamPeer(upstream);
+    let peer = this.peers.get(upstream);
+    if (peer === undefined) {
+      peer = own(upstreamPeer(upstream));
+      this.peers.offer(upstream, peer);
+    }
     if (peer !== '') this.upstreams.add(peer);
+  }
+
+  /**
+   * Adds the statistics of a later block of the same input (`o` may be a
+   * structured-cloned copy: only its fields are read).
+   */
+  merge(o: StatsCollector): void {
+    this.kinds.merge(o.kinds);
+    this.levels.merge(o.levels);
+    this.statuses.merge(o.statuses);
+    this.upstreamStatuses.merge(o.upstreamStatuses);
+    this.upstreams.merge(o.upstreams);
+    this.uris.merge(o.uris);
+    this.clients.merge(o.clients);
+    for (const [minute, b] of o.timeline) {
+      const mine = this.timeline.get(minute);
+      if (mine) {
+        mine.errors += b.errors;
+        mine.requests += b.requests;
+        mine.server5xx += b.server5xx;
+      } else if (this.timeline.size < MAX_TIMELINE_MINUTES) this.timeline.set(minute, { ...b });
+      else this.timelineDropped += Math.max(1, b.errors + b.requests);
+    }
+    this.timelineDropped += o.timelineDropped;
+    if (o.first !== undefined && (this.first === undefined || o.first < this.first)) this.first = o.first;
+    if (o.last !== undefined && (this.last === undefined || o.last > this.last)) this.last = o.last;
+    this.lastTime = '';
+    this.lastBucket = undefined;
   }
 
   build(lines: number, bytes: number): Stats {

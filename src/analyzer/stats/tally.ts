@@ -29,6 +29,20 @@ export class Tally {
     }
   }
 
+  /** Adds another tally's counts (a later block of the same input; `o` may be a structured-cloned copy). */
+  merge(o: Tally): void {
+    for (const [k, v] of o.map) {
+      const cur = this.map.get(k);
+      if (cur !== undefined) this.map.set(k, cur + v);
+      else if (k !== OTHER && this.map.size < this.capacity) this.map.set(k, v);
+      else {
+        if (k !== OTHER) this.overflow += v;
+        this.map.set(OTHER, (this.map.get(OTHER) ?? 0) + v);
+      }
+    }
+    this.overflow += o.overflow;
+  }
+
   /** A plain record without a prototype (log text as keys never meets Object.prototype). */
   record(): Record<string, number> {
     const out = Object.create(null) as Record<string, number>;

@@ -27,6 +27,12 @@ export class TopCounter {
     this.map.set(own(key), n);
   }
 
+  /** Adds another counter's counts (a later block of the same input; `o` may be a structured-cloned copy). */
+  merge(o: TopCounter): void {
+    for (const [k, v] of o.map) this.add(k, v);
+    if (o.approximate) this.approximate = true;
+  }
+
   private prune(): void {
     const counts = [...this.map.values()].sort((a, b) => a - b);
     const cut = counts[counts.length >> 1]!;

@@ -53,6 +53,18 @@ describe('nginx error-log context', () => {
     const msg = 'upstream prematurely closed connection while reading response header from upstream, client: 1.2.3.4, server: a, request: "GET /x?a="b", c HTTP/1.1", upstream: "http://10.0.0.1:80/x", host: "a"';
     expect(parseNginxContext(msg).request).toBe('GET /x?a="b", c HTTP/1.1');
   });
+  it('reads fields whose values hold `: "` or another field\'s name (client-controlled request, host and referrer)', () => {
+    const head = 'upstream timed out (110: Connection timed out) while reading response header from upstream, client: 1.2.3.4, server: a';
+    const c = parseNginxContext(`${head}, request: "GET /q?x=: "y HTTP/1.1", upstream: "http://10.0.0.1:80/q", host: "a: "b", referrer: "http://r/?u=", host: "evil"`);
+    expect(c.request).toBe('GET /q?x=: "y HTTP/1.1');
+    expect(c.upstream).toBe('http://10.0.0.1:80/q');
+    expect(c.host).toBe('a: "b');
+    expect(c.referrer).toBe('http://r/?u=", host: "evil');
+    expect(c.server).toBe('a');
+    expect(c.client).toBe('1.2.3.4');
+    const plain = parseNginxContext(`${head}, request: "GET / HTTP/1.1", subrequest: "/auth", upstream: "http://10.0.0.1:80/auth", host: "a", referrer: "http://r/"`);
+    expect(plain).toMatchObject({ request: 'GET / HTTP/1.1', subrequest: '/auth', upstream: 'http://10.0.0.1:80/auth', host: 'a', referrer: 'http://r/', server: 'a', client: '1.2.3.4', action: 'reading response header from upstream' });
+  });
   it('reads the resolver suffix and the config-file suffix', () => {
     expect(parseNginxContext('send() failed (111: Connection refused) while resolving, resolver: 127.0.0.1:39053').resolver).toBe('127.0.0.1:39053');
     const c = parseNginxContext('host not found in upstream "backend.internal" in /srv/lab/conf/nginx-badhost.conf:23');
