@@ -18,6 +18,7 @@ import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { DENSE, SPARSE, generateAccessLog, generateErrorLog, type ErrorLogShape } from './generate.ts';
 import { alternate, firstLine, haveTime, median, runOnce, type Pair, type Run } from './measure.ts';
 import { browserBench } from './browser.ts';
@@ -94,7 +95,7 @@ interface Row {
 }
 
 const rows: Row[] = [];
-console.log(`runs: ${RUNS} of each, alternating; CLI: ${cliPath.replace(ROOT, '')} on node ${process.versions.node}`);
+console.log(`runs: ${RUNS} of each, alternating; CLI: ${cliPath.replace(ROOT, '')} on node ${process.versions.node}, ${availableParallelism()} core(s) (one worker thread each for a large file)`);
 for (const [input, file] of [['dense error log', dense], ['sparse error log', sparse]] as const) {
   const pair = alternate({ cmd: cli(file), out: out('cli.json'), ok: OK }, { cmd: ['grep', '-c', '-F', '-f', literalsFile, file], out: out('grep.txt'), ok: OK }, RUNS);
   rows.push({ input, file, lines: LINES, pair, peer: `grep -c -F -f (${GREP_LITERALS.length} literals, ${firstLine(out('grep.txt'))} hits)` });

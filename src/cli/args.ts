@@ -14,6 +14,8 @@ export interface CliArgs {
   since?: string;
   color?: boolean;
   progress?: boolean;
+  /** Threads for one large file (default: the machine's cores); 1 reads it in this thread. */
+  jobs?: number;
 }
 
 export class UsageError extends Error {}
@@ -52,6 +54,11 @@ export function parseArgs(argv: string[]): CliArgs {
     else if (a === '--no-color') out.color = false;
     else if (a === '--progress') out.progress = true;
     else if (a === '--no-progress') out.progress = false;
+    else if (a === '-j' || a === '--jobs' || a.startsWith('--jobs=')) {
+      const v = value();
+      if (!/^[1-9]\d{0,2}$/.test(v)) throw new UsageError(`--jobs takes a number of threads from 1 to 999, got "${v}"`);
+      out.jobs = Number(v);
+    }
     else if (a === '-') rest.push(a);
     else if (a.startsWith('-')) throw new UsageError(`unknown option ${a}`);
     else rest.push(a);
@@ -86,6 +93,8 @@ Options:
   --catalog FILE        use a compiled catalog JSON (e.g. the site's /api/catalog.json) instead
   --color / --no-color  force colours on or off (default: on for a terminal; NO_COLOR disables)
   --progress / --no-progress   progress on stderr (default: large files on a terminal)
+  -j, --jobs N          threads for one large file (default: one per core); the report
+                        is the same for any N
   -h, --help            this help
   -V, --version         print the version
 

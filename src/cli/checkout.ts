@@ -12,4 +12,5 @@ export const CHECKOUT: CliContext = {
   version: () => (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
   catalog: { load: () => loadCatalog(join(ROOT, 'content')), from: join(ROOT, 'content') },
   loadContent: loadCatalog,
+  workerEntry: new URL('./parallel/worker-entry.ts', import.meta.url),
 };

@@ -4,7 +4,8 @@
  * prints the report and exits with a status scripts can branch on. Argument
  * parsing, I/O and formatting only; every decision is the engine's.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Analyzer } from '../analyzer/index.ts';
 import type { Catalog, LineResult, Report } from '../analyzer/types.ts';
@@ -14,13 +15,15 @@ import { HELP, parseArgs, UsageError, type CliArgs } from './args.ts';
 import { formatText, terminalSafe } from './format-text.ts';
 import { formatSarif } from './format-sarif.ts';
 import { EXIT, exitCode } from './exit-code.ts';
-import { decodeText, InputError } from './input/decode.ts';
+import { decodeText, InputError, isPlainUtf8 } from './input/decode.ts';
 import { expandFiles } from './input/glob.ts';
 import { splitLines } from './input/lines.ts';
 import { mergeByTime } from './input/merge.ts';
 import { lineTime, parseSince } from './input/line-time.ts';
 import { LineMap } from './input/line-map.ts';
 import { openSource, type ByteSource } from './input/sources.ts';
+import { analyzeInWorkers, ThreadsFailed } from './parallel/pool.ts';
+import { BLOCK_BYTES } from './parallel/plan.ts';
 
 const PROGRESS_MIN_BYTES = 64 << 20;
 /** Lines are handed to the engine in batches of about this many characters. */
@@ -43,6 +46,17 @@ export interface CliContext {
   catalog: { load: () => Catalog; from: string };
   /** Compiles cause articles from a content/ directory (`--content`); only a checkout has the compiler. */
   loadContent?: (dir: string) => Catalog;
+  /** The module worker threads run (parallel/worker.ts behind it); without it, one thread reads everything. */
+  workerEntry?: URL;
+  /** That module has `catalog.load()`'s catalog built in (the bundle), so workers need not be sent it. */
+  workerHasCatalog?: boolean;
+  /**
+   * Runs this command again in a process whose V8 keeps memory flat (the
+   * bundle: a 2 MB young generation), returning its exit status; undefined
+   * when this process already is one. Asked only when this thread reads the
+   * input itself (worker threads get their own limit).
+   */
+  rerunWithFlatMemory?: () => number | undefined;
 }
 
 export const PROCESS_IO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
@@ -104,8 +118,54 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
   }
 
   let sources: ByteSource[];
+  let paths: string[];
   try {
-    sources = expandFiles(args.files).map((f) => openSource(f, io.stdin));
+    paths = expandFiles(args.files);
+  } catch (e) {
+    if (!(e instanceof InputError)) throw e;
+    io.stderr.write(`badgateway: ${e.message}\n`);
+    return EXIT.usage;
+  }
+
+  // One large plain file, a report at the end: read in blocks by worker threads (the same blocks
+  // whatever --jobs says, so the report is the same for any number of threads).
+  const jobs = args.jobs ?? defaultJobs();
+  const blockBytes = blockSize(io.env);
+  const big = ctx.workerEntry && paths.length === 1 && since === undefined && args.format !== 'sarif' && args.format !== 'jsonl' ? splittable(paths[0]!, blockBytes) : undefined;
+  if (big !== undefined) {
+    const showProgress = args.progress ?? Boolean(io.stderr.isTTY);
+    let report: Report | undefined;
+    try {
+      report = await analyzeInWorkers({
+        file: paths[0]!,
+        size: big,
+        catalog,
+        jobs,
+        entry: ctx.workerEntry!,
+        catalogBuiltIn: ctx.workerHasCatalog === true && args.catalog === undefined && args.content === undefined,
+        blockBytes,
+        onProgress: showProgress ? (bytes, lines) => io.stderr.write(`\rbadgateway: ${Math.min(100, Math.floor((bytes / big) * 100))}% ${(bytes / 1048576).toFixed(0)} MB read, ${lines} lines`) : undefined,
+      });
+    } catch (e) {
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      if (!(e instanceof ThreadsFailed)) {
+        io.stderr.write(`badgateway: error while reading ${paths[0]}: ${(e as Error).message}\n`);
+        return EXIT.usage;
+      }
+      // Not the file's fault: read it again in this thread.
+      io.stderr.write(`badgateway: warning: worker threads failed (${e.message}); reading ${paths[0]} in one thread\n`);
+    }
+    if (report) {
+      if (showProgress) io.stderr.write('\r\x1b[K');
+      return output(report, args, io, ctx, undefined, 0);
+    }
+  }
+
+  const rerun = ctx.rerunWithFlatMemory?.();
+  if (rerun !== undefined) return rerun;
+
+  try {
+    sources = paths.map((f) => openSource(f, io.stdin));
   } catch (e) {
     if (!(e instanceof InputError)) throw e;
     io.stderr.write(`badgateway: ${e.message}\n`);
@@ -177,7 +237,46 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
   const report = analyzer.end();
   if (showProgress) io.stderr.write('\r\x1b[K');
   if (pending.length) await write(io.stdout, `${pending.join('\n')}\n`);
+  return output(report, args, io, ctx, lineMap, dropped);
+}
 
+/** The block size: BLOCK_BYTES, or BADGATEWAY_BLOCK_BYTES (at least 4 KiB) so tests can cut small files into many blocks. */
+function blockSize(env: Record<string, string | undefined>): number {
+  const v = Number(env.BADGATEWAY_BLOCK_BYTES);
+  return Number.isInteger(v) && v >= 4096 ? v : BLOCK_BYTES;
+}
+
+/** Threads by default: one per core, at most 8. */
+function defaultJobs(): number {
+  const n = typeof availableParallelism === 'function' ? availableParallelism() : cpus().length;
+  return Math.max(1, Math.min(8, n));
+}
+
+/**
+ * The size of a file worth sharing among threads: a regular file of at least
+ * two blocks, read as it lies (not compressed, not UTF-16), since only such a
+ * file can be cut into blocks by bytes. Undefined otherwise (or when it cannot
+ * be read: the one-thread path then says why).
+ */
+function splittable(path: string, blockBytes: number): number | undefined {
+  if (path === '-') return undefined;
+  try {
+    const st = statSync(path);
+    if (!st.isFile() || st.size < 2 * blockBytes) return undefined;
+    const head = new Uint8Array(4096);
+    const fd = openSync(path, 'r');
+    try {
+      return isPlainUtf8(head.subarray(0, readSync(fd, head, 0, head.length, 0))) ? st.size : undefined;
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prints the report in the chosen format and returns the exit status. */
+async function output(report: Report, args: CliArgs, io: CliIO, ctx: CliContext, lineMap: LineMap | undefined, dropped: number): Promise<number> {
   switch (args.format) {
     case 'jsonl':
       break;
@@ -191,7 +290,7 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       await write(io.stdout, reportToJira(report, { siteUrl: args.siteUrl, timezone: 'timestamps as logged, in the server local time' }));
       break;
     case 'sarif':
-      await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap!.locate(l) }));
+      await write(io.stdout, formatSarif(report, { siteUrl: args.siteUrl, version: ctx.version(), locate: (l) => lineMap?.locate(l) }));
       break;
     default: {
       const color = args.color ?? (Boolean(io.stdout.isTTY) && !('NO_COLOR' in io.env && io.env.NO_COLOR !== ''));

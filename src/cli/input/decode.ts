@@ -45,6 +45,13 @@ export function sniffEncoding(head: Uint8Array): TextEncodingName {
   return 'utf-8';
 }
 
+/** Whether a file starting with `head` is read as it lies: UTF-8 (or ASCII), not compressed, not UTF-16. */
+export function isPlainUtf8(head: Uint8Array): boolean {
+  if (head[0] === 0x1f && head[1] === 0x8b) return false;
+  if (OTHER_COMPRESSORS.some(([magic]) => startsWith(head, magic))) return false;
+  return sniffEncoding(head) === 'utf-8';
+}
+
 /** Prepends `head` to the rest of an iterator. */
 async function* chain(head: Uint8Array, rest: AsyncIterator<Uint8Array>): AsyncGenerator<Uint8Array> {
   yield head;
