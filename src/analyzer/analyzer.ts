@@ -475,11 +475,11 @@ export class Analyzer {
     }
     // "connect() … failed" in any pasted form: the config rules cross-check it with the pass directives.
     const saturated = this.options.saturated?.lists;
-    if (this.connectFailures.length < MAX_CONNECT_FAILURES && scan.includes('connect() ') && !saturated?.has('connectFailures')) {
+    if (this.connectFailures.length < MAX_CONNECT_FAILURES && !saturated?.has('connectFailures') && scan.includes('connect() ')) {
       const f = parseConnectFailure(scan, n);
       if (f) this.connectFailures.push(f);
     }
-    if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES && scan.includes('upstream: ') && !saturated?.has('loggedUpstreams')) {
+    if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES && !saturated?.has('loggedUpstreams') && scan.includes('upstream: ')) {
       const u = parseLoggedUpstream(scan, n);
       if (u) this.loggedUpstreams.push(u);
     }

@@ -6,7 +6,8 @@
  * state its previous block ended in is read again from that state, so the
  * report equals the one a single thread would give.
  */
-import { closeSync, openSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
+import { Buffer } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../analyzer/index.ts';
 import { resumesFrom, type BlockPartial, type CarriedState } from '../../analyzer/blocks.ts';
@@ -46,6 +47,34 @@ export interface PoolOptions {
   onProgress?: (bytes: number, lines: number) => void;
 }
 
+/**
+ * Counts the lines of each block in order, a MiB at a time, yielding between
+ * reads so messages are handled; `found` returns false to stop. (A worker
+ * counts its own block too: whichever comes first numbers the next blocks.)
+ */
+async function countAhead(file: string, size: number, blocks: FileBlock[], found: (index: number, lines: number) => boolean): Promise<void> {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.allocUnsafe(1 << 20);
+  try {
+    for (const b of blocks) {
+      let n = 0;
+      for (let at = b.start; at < b.end; ) {
+        const got = readSync(fd, buf, 0, Math.min(buf.length, b.end - at), at);
+        if (got <= 0) return;
+        for (let i = buf.indexOf(10); i !== -1 && i < got; i = buf.indexOf(10, i + 1)) n++;
+        at += got;
+        if (at === b.end && b.end === size && buf[got - 1] !== 10) n++;
+        await new Promise((r) => setImmediate(r));
+      }
+      if (!found(b.index, n)) return;
+    }
+  } catch {
+    // The workers read the file too and say what went wrong.
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
   const fd = openSync(o.file, 'r');
   let blocks: FileBlock[];
@@ -68,7 +97,9 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
     /** Blocks sent to each worker and not yet returned: two each, so a worker never waits for its next block. */
     const inflight = new Map<Worker, number>();
     const reruns: ToWorker[] = [];
-    const merger = new Analyzer({ catalog: o.catalog });
+    // Made when the first block comes back: its matchers compile while the workers read.
+    let mergerOf: Analyzer | undefined;
+    const merger = (): Analyzer => (mergerOf ??= new Analyzer({ catalog: o.catalog }));
     let nextBlock = 0;
     let absorbed = 0;
     let lastEnd: CarriedState | undefined;
@@ -93,8 +124,8 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
       }
     };
 
-    const feed = (w: Worker): void => {
-      while ((inflight.get(w) ?? 0) < QUEUED_PER_WORKER) {
+    const feed = (w: Worker, depth = QUEUED_PER_WORKER): void => {
+      while ((inflight.get(w) ?? 0) < depth) {
         let m = reruns.shift();
         if (!m) {
           if (nextBlock >= blocks.length) return;
@@ -110,7 +141,7 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
     // What the absorbed blocks filled, told to the workers as it grows (they then keep less of it).
     let told = '';
     const tellSaturation = (): void => {
-      const s = merger.saturation();
+      const s = merger().saturation();
       const m: ToWorker = { type: 'saturated', evidence: [...s.evidence], events: [...s.events], lists: [...s.lists] };
       const key = JSON.stringify(m);
       if (key === told) return;
@@ -130,7 +161,7 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
           for (const w of workers) feed(w);
           return;
         }
-        merger.absorb(p);
+        merger().absorb(p);
         partials[absorbed] = undefined;
         tellSaturation();
         lastEnd = p.end;
@@ -141,7 +172,7 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
       done = true;
       for (const w of workers) void w.terminate();
       try {
-        resolve(merger.end());
+        resolve(merger().end());
       } catch (e) {
         reject(e as Error);
       }
@@ -167,7 +198,18 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
       w.on('exit', (code) => {
         if (!done && code !== 0) fail(`a worker thread stopped (exit code ${code})`, true);
       });
-      feed(w);
     }
+    // Blocks 0, 1, … go to workers 0, 1, … first: a worker's first block is numbered by blocks
+    // the others start on at once (a block waits for the line counts of the blocks before it).
+    for (const w of workers) feed(w, 1);
+    for (const w of workers) feed(w);
+    // This thread counts the first blocks' lines too, so no worker waits at the start for a block
+    // queued behind another (later the workers count far enough ahead themselves).
+    void countAhead(o.file, o.size, blocks.slice(0, 2 * n + 2), (k, count) => {
+      if (done || lines[k] !== undefined) return !done;
+      lines[k] = count;
+      numberBlocks();
+      return true;
+    });
   });
 }
