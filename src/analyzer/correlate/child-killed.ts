@@ -28,7 +28,7 @@ export function correlateChildKilled(events: EventLog, findings: FindingsAccumul
   const what = [...new Set(killers.map((k) => k.what))].join(', ');
   findings.add(CAUSES.childCrashed, 'correlation', {
     count: resets.count,
-    counted: resets.claimed.get(CAUSES.childCrashed) ?? 0,
+    counted: resets.claimed.get(CAUSES.childCrashed)?.n ?? 0,
     status: 502,
     confidence: 'high',
     facts,

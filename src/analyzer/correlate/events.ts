@@ -15,7 +15,7 @@ export interface EventRecord {
   facts: Record<string, string>[];
   firstTime?: string;
   /** Cause → how many of these lines a signature claimed for it (so a correlation does not count them twice). */
-  claimed: Map<string, number>;
+  claimed: Map<string, { n: number }>;
 }
 
 export class EventLog {
@@ -39,7 +39,11 @@ export class EventLog {
       this.events.set(name, e);
     }
     e.count++;
-    if (cause) e.claimed.set(cause, (e.claimed.get(cause) ?? 0) + 1);
+    if (cause) {
+      const box = e.claimed.get(cause);
+      if (box) box.n++;
+      else e.claimed.set(cause, { n: 1 });
+    }
     const t = typeof evidenceIn === 'function' ? time : evidenceIn.time;
     if (t !== undefined && (e.firstTime === undefined || t < e.firstTime)) e.firstTime = t;
     if (e.evidence.length < KEEP && !this.saturated?.has(name)) {
@@ -57,11 +61,15 @@ export class EventLog {
     for (const [name, r] of o.events) {
       const e = this.events.get(name);
       if (!e) {
-        this.events.set(name, { ...r, evidence: [...r.evidence], facts: [...r.facts], claimed: new Map(r.claimed) });
+        this.events.set(name, { ...r, evidence: [...r.evidence], facts: [...r.facts], claimed: new Map([...r.claimed].map(([c, { n }]) => [c, { n }])) });
         continue;
       }
       e.count += r.count;
-      for (const [cause, n] of r.claimed) e.claimed.set(cause, (e.claimed.get(cause) ?? 0) + n);
+      for (const [cause, { n }] of r.claimed) {
+        const box = e.claimed.get(cause);
+        if (box) box.n += n;
+        else e.claimed.set(cause, { n });
+      }
       if (r.firstTime !== undefined && (e.firstTime === undefined || r.firstTime < e.firstTime)) e.firstTime = r.firstTime;
       for (let i = 0; i < r.evidence.length && e.evidence.length < KEEP; i++) {
         e.evidence.push(r.evidence[i]!);
@@ -77,4 +85,5 @@ export class EventLog {
   count(name: string): number {
     return this.events.get(name)?.count ?? 0;
   }
+
 }

@@ -11,7 +11,7 @@ export function correlateNoLiveUpstreams(events: EventLog, findings: FindingsAcc
   if (!nolive) return;
   const origin = findings.has(CAUSES.noLiveUpstreams, 'log') ? 'log' : 'correlation';
   if (origin === 'correlation') {
-    findings.add(CAUSES.noLiveUpstreams, 'correlation', { count: nolive.count, counted: nolive.claimed.get(CAUSES.noLiveUpstreams) ?? 0, status: 502, confidence: 'high', time: nolive.firstTime, facts: nolive.facts[0] ?? {} });
+    findings.add(CAUSES.noLiveUpstreams, 'correlation', { count: nolive.count, counted: nolive.claimed.get(CAUSES.noLiveUpstreams)?.n ?? 0, status: 502, confidence: 'high', time: nolive.firstTime, facts: nolive.facts[0] ?? {} });
     findings.addEvidence(CAUSES.noLiveUpstreams, 'correlation', nolive.evidence);
   }
   const earlier = findings

@@ -20,7 +20,7 @@ export function correlatePoolExhausted(events: EventLog, findings: FindingsAccum
   if (backlog) parts.push(`${backlog.count} "connect() … (11: Resource temporarily unavailable)" line(s) (listen backlog full)`);
   findings.add(CAUSES.maxChildren, 'correlation', {
     count: max.count,
-    counted: max.claimed.get(CAUSES.maxChildren) ?? 0,
+    counted: max.claimed.get(CAUSES.maxChildren)?.n ?? 0,
     status: 504,
     confidence: 'high',
     facts: { ...(facts.pool ? { pool: facts.pool } : {}), ...(facts.max_children ? { max_children: facts.max_children } : {}) },

@@ -48,14 +48,15 @@ export interface Acc {
   firstSeen?: string;
   lastSeen?: string;
   parts: Partial<Record<Origin, Part>>;
-  facts: Map<string, Map<string, number>>;
+  /** Fact name → value → count (boxed: a repeated value costs one lookup). */
+  facts: Map<string, Map<string, { n: number }>>;
   /**
    * Shared fact objects (FindingInput.shared) by how many lines brought
    * each, in the order first seen: counted into `facts` only when they are
    * read (`settle`), which gives the same values and counts as counting each
    * line, at one map update per line instead of one per fact.
    */
-  shared?: Map<Readonly<Record<string, string>>, number>;
+  shared?: Map<Readonly<Record<string, string>>, { n: number }>;
   /** Set for lines no article claims: the closest article and a title of their own. */
   unclassified?: { cause: string; title: string; status?: number };
 }
@@ -179,7 +180,9 @@ export class FindingsAccumulator {
     }
     if (input.shared) {
       const s = (a.shared ??= new Map());
-      s.set(input.shared, (s.get(input.shared) ?? 0) + 1);
+      const box = s.get(input.shared);
+      if (box) box.n++;
+      else s.set(input.shared, { n: 1 });
     } else if (a.shared?.size) this.settle(a);
     if (input.facts) this.addFacts(a, input.facts, input.factsWeight);
     if (input.note) this.addNote(p, input.note);
@@ -205,7 +208,7 @@ export class FindingsAccumulator {
           const p = x.parts[origin];
           if (p) copy.parts[origin] = { count: p.count, evidence: [...p.evidence], notes: [...p.notes], ...(p.lines ? { lines: new Set(p.lines) } : {}) };
         }
-        for (const [name, values] of x.facts) copy.facts.set(name, new Map(values));
+        for (const [name, values] of x.facts) copy.facts.set(name, new Map([...values].map(([v, { n }]) => [v, { n }])));
         this.accs.set(cause, copy);
         continue;
       }
@@ -232,10 +235,10 @@ export class FindingsAccumulator {
       for (const [name, values] of x.facts) {
         let m = a.facts.get(name);
         if (!m) a.facts.set(name, (m = new Map()));
-        for (const [v, n] of values) {
+        for (const [v, { n }] of values) {
           const cur = m.get(v);
-          if (cur !== undefined) m.set(v, cur + n);
-          else if (m.size < MAX_FACT_VALUES) m.set(v, n);
+          if (cur !== undefined) cur.n += n;
+          else if (m.size < MAX_FACT_VALUES) m.set(v, { n });
         }
       }
       a.unclassified ??= x.unclassified;
@@ -282,8 +285,8 @@ export class FindingsAccumulator {
         a.facts.set(name, m);
       }
       const cur = m.get(value);
-      if (cur !== undefined) m.set(value, cur + times);
-      else if (m.size < MAX_FACT_VALUES) m.set(own(value), times);
+      if (cur !== undefined) cur.n += times;
+      else if (m.size < MAX_FACT_VALUES) m.set(own(value), { n: times });
     }
   }
 
@@ -291,7 +294,7 @@ export class FindingsAccumulator {
   private settle(a: Acc): void {
     const s = a.shared;
     if (!s?.size) return;
-    for (const [facts, times] of s) this.addFacts(a, facts, times);
+    for (const [facts, times] of s) this.addFacts(a, facts, times.n);
     s.clear();
   }
 
@@ -408,6 +411,6 @@ const FACT_RANK = new Map(FACT_ORDER.map((n, i) => [n, i]));
 function factsRecord(a: Acc): Record<string, string[]> {
   const names = [...a.facts.keys()].sort((x, y) => (FACT_RANK.get(x) ?? FACT_ORDER.length) - (FACT_RANK.get(y) ?? FACT_ORDER.length) || (x < y ? -1 : x > y ? 1 : 0));
   const facts: Record<string, string[]> = {};
-  for (const name of names) facts[name] = [...a.facts.get(name)!].sort((x, y) => y[1] - x[1]).map(([v]) => v);
+  for (const name of names) facts[name] = [...a.facts.get(name)!].sort((x, y) => y[1].n - x[1].n).map(([v]) => v);
   return facts;
 }

@@ -10,7 +10,8 @@ import { own } from '../own.ts';
 export const OTHER = '(other)';
 
 export class Tally {
-  private readonly map = new Map<string, number>();
+  /** Counts in boxes: a repeated key costs one lookup, not a lookup and a store. */
+  private readonly map = new Map<string, { n: number }>();
   private readonly capacity: number;
   /** Values counted under OTHER because the tally was full. */
   overflow = 0;
@@ -21,32 +22,38 @@ export class Tally {
 
   add(key: string): void {
     const cur = this.map.get(key);
-    if (cur !== undefined) this.map.set(key, cur + 1);
-    else if (this.map.size < this.capacity) this.map.set(own(key), 1);
+    if (cur !== undefined) cur.n++;
+    else if (this.map.size < this.capacity) this.map.set(own(key), { n: 1 });
     else {
       this.overflow++;
-      this.map.set(OTHER, (this.map.get(OTHER) ?? 0) + 1);
+      this.bump(OTHER, 1);
     }
   }
 
   /** Adds another tally's counts (a later block of the same input; `o` may be a structured-cloned copy). */
   merge(o: Tally): void {
-    for (const [k, v] of o.map) {
+    for (const [k, { n }] of o.map) {
       const cur = this.map.get(k);
-      if (cur !== undefined) this.map.set(k, cur + v);
-      else if (k !== OTHER && this.map.size < this.capacity) this.map.set(k, v);
+      if (cur !== undefined) cur.n += n;
+      else if (k !== OTHER && this.map.size < this.capacity) this.map.set(k, { n });
       else {
-        if (k !== OTHER) this.overflow += v;
-        this.map.set(OTHER, (this.map.get(OTHER) ?? 0) + v);
+        if (k !== OTHER) this.overflow += n;
+        this.bump(OTHER, n);
       }
     }
     this.overflow += o.overflow;
   }
 
+  private bump(key: string, n: number): void {
+    const cur = this.map.get(key);
+    if (cur !== undefined) cur.n += n;
+    else this.map.set(key, { n });
+  }
+
   /** A plain record without a prototype (log text as keys never meets Object.prototype). */
   record(): Record<string, number> {
     const out = Object.create(null) as Record<string, number>;
-    for (const [k, v] of this.map) out[k] = v;
+    for (const [k, v] of this.map) out[k] = v.n;
     return out;
   }
 }
