@@ -935,7 +935,7 @@ export class Analyzer {
       if (b && (failure || claimed)) b.errors++;
     }
     const u = ev.context.upstream;
-    if (u !== undefined && (claimed || failure || level === 'warn')) this.stats.errorUpstream(u.raw);
+    if (u !== undefined && (claimed || failure || level === 'warn')) this.stats.errorUpstream(u);
     if (claimed || failure || level === 'warn') {
       c.span = span;
       if (c.shared === undefined) c.facts = this.lineFacts;

@@ -7,6 +7,8 @@
  */
 export interface Upstream {
   raw: string;
+  /** The peer as $upstream_addr writes it ("127.0.0.1:9000", "unix:/run/php/php8.2-fpm.sock", a group name). */
+  peer: string;
   scheme?: string;
   transport: 'tcp' | 'unix';
   host?: string;
@@ -19,13 +21,31 @@ export interface Upstream {
 export function parseUpstream(raw: string): Upstream {
   const m = /^([a-z][a-z0-9+]{0,15}):\/\/(.*)$/.exec(raw);
   const rest = m ? m[2]! : raw;
-  const out: Upstream = { raw, transport: 'tcp' };
+  const out: Upstream = { raw, peer: upstreamPeer(raw), transport: 'tcp' };
   if (m) out.scheme = m[1]!;
   return Object.assign(out, parsePeer(rest));
 }
 
+/**
+ * The peer of an error line's upstream URL, written as $upstream_addr writes it:
+ * "http://127.0.0.1:9000/x" → "127.0.0.1:9000", "fastcgi://unix:/run/php/php8.2-fpm.sock:"
+ * → "unix:/run/php/php8.2-fpm.sock", "http://[::1]:8080/" → "[::1]:8080",
+ * "http://backend/x" (a group, e.g. "no live upstreams") → "backend".
+ */
+export function upstreamPeer(upstream: string): string {
+  const scheme = upstream.indexOf('://');
+  const from = scheme === -1 ? 0 : scheme + 3;
+  if (upstream.startsWith('unix:', from)) {
+    const end = upstream.indexOf(':', from + 5);
+    return upstream.slice(from, end === -1 ? upstream.length : end);
+  }
+  let end = upstream.indexOf('/', from);
+  if (end === -1) end = upstream.length;
+  return upstream.slice(from, end);
+}
+
 /** `unix:/path[:uri]`, `[v6]:port/uri`, `host:port/uri`, `host/uri`. */
-export function parsePeer(rest: string): Omit<Upstream, 'raw' | 'scheme'> {
+export function parsePeer(rest: string): Omit<Upstream, 'raw' | 'scheme' | 'peer'> {
   if (rest.startsWith('unix:')) {
     const body = rest.slice(5);
     const colon = body.indexOf(':');
@@ -40,11 +60,11 @@ export function parsePeer(rest: string): Omit<Upstream, 'raw' | 'scheme'> {
       path = sock !== -1 ? body.slice(0, sock + 5) : body;
       uri = body.slice(path.length) || undefined;
     }
-    const out: Omit<Upstream, 'raw' | 'scheme'> = { transport: 'unix', path };
+    const out: Omit<Upstream, 'raw' | 'scheme' | 'peer'> = { transport: 'unix', path };
     if (uri) out.uri = uri;
     return out;
   }
-  const out: Omit<Upstream, 'raw' | 'scheme'> = { transport: 'tcp' };
+  const out: Omit<Upstream, 'raw' | 'scheme' | 'peer'> = { transport: 'tcp' };
   let i: number;
   if (rest.startsWith('[')) {
     const close = rest.indexOf(']');

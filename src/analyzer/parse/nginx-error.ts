@@ -6,6 +6,7 @@
  * Format facts: ../shared/nginx-upstream-errors.md §1.
  */
 import { isNginxErrorTime, nginxErrorTime } from './time.ts';
+import { own } from '../own.ts';
 
 export const NGINX_LEVELS = ['emerg', 'alert', 'crit', 'error', 'warn', 'notice', 'info', 'debug'] as const;
 /** Levels that mean something failed (nginx writes upstream failures at error and crit). */
@@ -76,7 +77,7 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
     const end = CANONICAL.lastIndex;
     if (s.charCodeAt(end) !== 95 /* _ (a Markdown-eaten "*CID") */) {
       if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
-        lastRaw = s.slice(at, at + 19);
+        lastRaw = own(s.slice(at, at + 19));
         lastIso = nginxErrorTime(lastRaw, 0);
       }
       return { time: lastIso, level: LEVEL_AT[s.charCodeAt(at + 21) - 97]![s.charCodeAt(at + 22) === 114 ? 1 : 0]!, msgStart: end };
@@ -86,7 +87,7 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
   let time: string | undefined;
   if (isNginxErrorTime(s, at)) {
     if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
-      lastRaw = s.slice(at, at + 19);
+      lastRaw = own(s.slice(at, at + 19));
       lastIso = nginxErrorTime(lastRaw, 0);
     }
     time = lastIso;
@@ -172,8 +173,11 @@ function quotedFieldsChain(msg: string, client: number, out: NginxContext): numb
   let referrer: string | undefined;
   let k = 0;
   while (close !== n - 1) {
-    while (k < NEXT_MARKS.length && !msg.startsWith(NEXT_MARKS[k]!, close)) k++;
-    if (k === NEXT_MARKS.length) return -1;
+    // The next field by the first letter of its name (`", upstream: "`), then confirmed whole.
+    const c = msg.charCodeAt(close + 3);
+    const next = c === 117 /* u */ ? 1 : c === 104 /* h */ ? 2 : c === 114 /* r */ ? 3 : c === 115 /* s */ ? 0 : -1;
+    if (next < k || !msg.startsWith(NEXT_MARKS[next as 0 | 1 | 2 | 3], close)) return -1;
+    k = next;
     start = close + NEXT_MARKS[k]!.length;
     close = msg.indexOf('"', start);
     if (close === -1) return -1;

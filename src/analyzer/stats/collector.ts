@@ -5,7 +5,7 @@ import type { AccessRecord } from '../parse/access-record.ts';
 import { TopCounter } from './top-counter.ts';
 import { Tally } from './tally.ts';
 import { own } from '../own.ts';
-import { RecentStrings } from '../events/recent.ts';
+import { upstreamPeer, type Upstream } from '../events/upstream.ts';
 
 export class StatsCollector {
   private readonly kinds = new Tally();
@@ -20,8 +20,6 @@ export class StatsCollector {
   first: string | undefined;
   last: string | undefined;
   private lastTime = '';
-  /** Peers of the upstream values seen (a log repeats a few), read once each. */
-  private readonly peers = new RecentStrings<string>(1024);
   private lastBucket: TimelineBucket | undefined;
 
   kind(k: LineKind): void {
@@ -87,13 +85,8 @@ export class StatsCollector {
   }
 
   /** The `upstream: "…"` of an nginx error line: counts its peer like an $upstream_addr entry. */
-  errorUpstream(upstream: string): void {
-    let peer = this.peers.get(upstream);
-    if (peer === undefined) {
-      peer = own(upstreamPeer(upstream));
-      this.peers.offer(upstream, peer);
-    }
-    if (peer !== '') this.upstreams.add(peer);
+  errorUpstream(u: Upstream): void {
+    if (u.peer !== '') this.upstreams.add(u.peer);
   }
 
   /**
@@ -144,23 +137,6 @@ export class StatsCollector {
   }
 }
 
-/**
- * The peer of an error line's upstream URL, written as $upstream_addr writes it:
- * "http://127.0.0.1:9000/x" → "127.0.0.1:9000", "fastcgi://unix:/run/php/php8.2-fpm.sock:"
- * → "unix:/run/php/php8.2-fpm.sock", "http://[::1]:8080/" → "[::1]:8080",
- * "http://backend/x" (a group, e.g. "no live upstreams") → "backend".
- */
-export function upstreamPeer(upstream: string): string {
-  const scheme = upstream.indexOf('://');
-  const from = scheme === -1 ? 0 : scheme + 3;
-  if (upstream.startsWith('unix:', from)) {
-    const end = upstream.indexOf(':', from + 5);
-    return upstream.slice(from, end === -1 ? upstream.length : end);
-  }
-  let end = upstream.indexOf('/', from);
-  if (end === -1) end = upstream.length;
-  return upstream.slice(from, end);
-}
 
 /** "502, 504 : 200" → ["502", "504", "200"] (", " = next peer, " : " = internal redirect). */
 export function splitUpstreamList(v: string): string[] {
@@ -171,3 +147,5 @@ export function splitUpstreamList(v: string): string[] {
 export function upstreamPhases(v: string): string[][] {
   return v.split(' : ').map((p) => p.split(', ').map((x) => x.trim()));
 }
+
+export { upstreamPeer };
