@@ -4,7 +4,6 @@ import { MAX_TIMELINE_MINUTES, TOP_N } from '../limits.ts';
 import type { AccessRecord } from '../parse/access-record.ts';
 import { TopCounter } from './top-counter.ts';
 import { Tally } from './tally.ts';
-import { own } from '../own.ts';
 import { upstreamPeer, type Upstream } from '../events/upstream.ts';
 
 export class StatsCollector {
