@@ -20,10 +20,21 @@ export class Tally {
     this.capacity = capacity;
   }
 
+  /** The last key counted and its box (lines of one kind or level come in runs). */
+  private lastKey: string | undefined;
+  private lastBox: { n: number } | undefined;
+
   add(key: string): void {
+    if (key === this.lastKey) {
+      this.lastBox!.n++;
+      return;
+    }
     const cur = this.map.get(key);
-    if (cur !== undefined) cur.n++;
-    else if (this.map.size < this.capacity) this.map.set(own(key), { n: 1 });
+    if (cur !== undefined) {
+      cur.n++;
+      this.lastKey = key;
+      this.lastBox = cur;
+    } else if (this.map.size < this.capacity) this.map.set(own(key), { n: 1 });
     else {
       this.overflow++;
       this.bump(OTHER, 1);
