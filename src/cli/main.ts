@@ -22,7 +22,7 @@ import { mergeByTime } from './input/merge.ts';
 import { lineTime, parseSince } from './input/line-time.ts';
 import { LineMap } from './input/line-map.ts';
 import { openSource, type ByteSource } from './input/sources.ts';
-import { analyzeInWorkers, ThreadsFailed } from './parallel/pool.ts';
+import { analyzeInWorkers, NotSplittable, ThreadsFailed } from './parallel/pool.ts';
 import { BLOCK_BYTES } from './parallel/plan.ts';
 
 const PROGRESS_MIN_BYTES = 64 << 20;
@@ -148,12 +148,13 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       });
     } catch (e) {
       if (showProgress) io.stderr.write('\r\x1b[K');
-      if (!(e instanceof ThreadsFailed)) {
+      if (e instanceof ThreadsFailed) {
+        // Not the file's fault: read it again in this thread.
+        io.stderr.write(`badgateway: warning: worker threads failed (${e.message}); reading ${paths[0]} in one thread\n`);
+      } else if (!(e instanceof NotSplittable)) {
         io.stderr.write(`badgateway: error while reading ${paths[0]}: ${(e as Error).message}\n`);
         return EXIT.usage;
       }
-      // Not the file's fault: read it again in this thread.
-      io.stderr.write(`badgateway: warning: worker threads failed (${e.message}); reading ${paths[0]} in one thread\n`);
     }
     if (report) {
       if (showProgress) io.stderr.write('\r\x1b[K');

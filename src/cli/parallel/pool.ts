@@ -12,7 +12,7 @@ import { Worker } from 'node:worker_threads';
 import { Analyzer } from '../../analyzer/index.ts';
 import { resumesFrom, type BlockPartial, type CarriedState } from '../../analyzer/blocks.ts';
 import type { Catalog, Report } from '../../analyzer/types.ts';
-import { planBlocks, type FileBlock } from './plan.ts';
+import { BLOCK_BYTES, planBlocks, type FileBlock } from './plan.ts';
 import type { BlockWorkerData, FromWorker, ToWorker } from './protocol.ts';
 
 /**
@@ -30,6 +30,9 @@ const QUEUED_PER_WORKER = 2;
 
 /** The threads failed (not the file): out of memory, or one could not start. The caller may read the file in one thread. */
 export class ThreadsFailed extends Error {}
+
+/** The file is better read in one thread (its lines do not cut into blocks of a useful size). */
+export class NotSplittable extends Error {}
 
 export interface PoolOptions {
   file: string;
@@ -84,6 +87,8 @@ export function analyzeInWorkers(o: PoolOptions): Promise<Report> {
     closeSync(fd);
   }
   const readBytes = blocks.reduce((n, b) => Math.max(n, b.end - b.warmFrom), 0);
+  // A block is read whole: one made huge by a very long line is better streamed by one thread.
+  if (readBytes > 4 * (o.blockBytes ?? BLOCK_BYTES)) return Promise.reject(new NotSplittable(`a line longer than ${((readBytes / 1048576) | 0) || 1} MB`));
   const data: BlockWorkerData = { badgatewayBlocks: true, file: o.file, size: o.size, readBytes, ...(o.catalogBuiltIn ? {} : { catalog: o.catalog }) };
   const n = Math.max(1, Math.min(o.jobs, blocks.length));
 

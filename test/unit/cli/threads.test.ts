@@ -74,3 +74,25 @@ describe('the worker threads themselves failing', () => {
     await expect(analyzeInWorkers({ file, size, catalog, jobs: 2, entry: broken, blockBytes: 65_536 })).rejects.toBeInstanceOf(ThreadsFailed);
   });
 });
+
+describe('a large file that does not cut into blocks', () => {
+  it('is read in one thread when a very long line would make one block huge (same report)', async () => {
+    const long = join(dir, 'long-line.log');
+    const lines = text.split('\n').slice(0, 400);
+    lines.splice(200, 0, `2026/11/22 23:58:07 [error] 812#812: *1 upstream sent too big header while reading response header from upstream, client: 10.0.0.1, server: x, request: "GET /${'a'.repeat(200_000)} HTTP/1.1", upstream: "http://127.0.0.1:3000/", host: "x"`);
+    writeFileSync(long, `${lines.join('\n')}\n`);
+    const run = (jobs: string) => spawnSync(NODE, [BIN, 'analyze', long, '--catalog', join(dir, 'catalog.json'), '--format', 'json', '--jobs', jobs], { encoding: 'utf8', env: { ...process.env, BADGATEWAY_BLOCK_BYTES: '16384' }, maxBuffer: 64 << 20 });
+    const two = run('2');
+    expect(two.status).toBe(1);
+    expect(two.stderr).not.toMatch(/worker threads failed|error while reading/);
+    const whole = new Analyzer({ catalog });
+    const content = `${lines.join('\n')}\n`;
+    whole.push(content, Buffer.byteLength(content));
+    expect(two.stdout).toBe(`${JSON.stringify(whole.end(), null, 2)}\n`);
+    expect(JSON.parse(two.stdout).findings.map((f: { cause: string }) => f.cause)).toContain('upstream-sent-too-big-header');
+    // The threads refuse it before starting (the CLI then reads it in this thread).
+    const { analyzeInWorkers, NotSplittable } = await import('../../../src/cli/parallel/pool.ts');
+    const entry = new URL('../../../src/cli/parallel/worker-entry.ts', import.meta.url);
+    await expect(analyzeInWorkers({ file: long, size: Buffer.byteLength(content), catalog, jobs: 2, entry, blockBytes: 16_384 })).rejects.toBeInstanceOf(NotSplittable);
+  });
+});
