@@ -50,13 +50,6 @@ export interface CliContext {
   workerEntry?: URL;
   /** That module has `catalog.load()`'s catalog built in (the bundle), so workers need not be sent it. */
   workerHasCatalog?: boolean;
-  /**
-   * Runs this command again in a process whose V8 keeps memory flat (the
-   * bundle: a 2 MB young generation), returning its exit status; undefined
-   * when this process already is one. Asked only when this thread reads the
-   * input itself (worker threads get their own limit).
-   */
-  rerunWithFlatMemory?: () => number | undefined;
 }
 
 export const PROCESS_IO: CliIO = { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env };
@@ -161,9 +154,6 @@ export async function main(argv: string[], io: CliIO, ctx: CliContext): Promise<
       return output(report, args, io, ctx, undefined, 0);
     }
   }
-
-  const rerun = ctx.rerunWithFlatMemory?.();
-  if (rerun !== undefined) return rerun;
 
   try {
     sources = paths.map((f) => openSource(f, io.stdin));

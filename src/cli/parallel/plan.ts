@@ -20,8 +20,7 @@ export interface FileBlock {
 }
 
 /** The offset just after the first newline at or after `pos` (`size` when there is none). */
-function afterNewline(fd: number, pos: number, size: number): number {
-  const buf = new Uint8Array(1 << 16);
+function afterNewline(fd: number, pos: number, size: number, buf: Uint8Array): number {
   for (let at = pos; at < size; ) {
     const n = readSync(fd, buf, 0, buf.length, at);
     if (n <= 0) break;
@@ -33,15 +32,17 @@ function afterNewline(fd: number, pos: number, size: number): number {
 }
 
 export function planBlocks(fd: number, size: number, blockBytes = BLOCK_BYTES, warmupBytes = WARMUP_BYTES): FileBlock[] {
+  // One read buffer for every boundary (a 3 GB file has hundreds).
+  const buf = new Uint8Array(1 << 16);
   const starts = [0];
   for (let at = blockBytes; at < size; at += blockBytes) {
-    const s = afterNewline(fd, at - 1, size);
+    const s = afterNewline(fd, at - 1, size, buf);
     if (s >= size) break;
     if (s > starts[starts.length - 1]!) starts.push(s);
   }
   return starts.map((start, index) => {
     const end = index + 1 < starts.length ? starts[index + 1]! : size;
-    const warmFrom = start === 0 ? 0 : start <= warmupBytes ? 0 : afterNewline(fd, start - warmupBytes - 1, start);
+    const warmFrom = start === 0 ? 0 : start <= warmupBytes ? 0 : afterNewline(fd, start - warmupBytes - 1, start, buf);
     return { index, start, end, warmFrom: Math.min(warmFrom, start) };
   });
 }
