@@ -23,7 +23,7 @@ import { lineTime, parseSince } from './input/line-time.ts';
 import { LineMap } from './input/line-map.ts';
 import { openSource, type ByteSource } from './input/sources.ts';
 import { analyzeInWorkers, NotSplittable, ThreadsFailed } from './parallel/pool.ts';
-import { BLOCK_BYTES } from './parallel/plan.ts';
+import { BLOCK_BYTES } from '../analyzer/parallel/plan.ts';
 
 const PROGRESS_MIN_BYTES = 64 << 20;
 /** Lines are handed to the engine in batches of about this many characters. */

@@ -1,0 +1,93 @@
+/**
+ * The reading side of the block protocol: a thread given blocks of one file
+ * counts each block's lines (so the next block can be numbered before this one
+ * is analysed), reads the last lines before it for the detection state they
+ * leave, analyses it once its first line number is known, and returns the
+ * partial. Pure: `source.read` gives the bytes (a file in the CLI, a Blob in
+ * the browser), `post` sends messages back.
+ */
+import { blockAnalyzer, warmState, type CarriedState } from '../blocks.ts';
+import type { AnalyzeOptions, Catalog, Saturation } from '../types.ts';
+import type { ReadBytes } from './plan.ts';
+import type { FileBlock, FromWorker, ToWorker } from './protocol.ts';
+
+export interface BlockSource {
+  size: number;
+  /** Bytes of the file; what it returns is used before the next call (a reused buffer is fine). */
+  read: ReadBytes;
+  /** Newline bytes in `b` (a native search where the platform has one). */
+  countNewlines?: (b: Uint8Array) => number;
+}
+
+/** Text is handed to the engine in slices of this many bytes (young-generation sized). */
+const SLICE = 1 << 16;
+
+function newlines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/** Returns the handler of the scheduler's messages. */
+export function blockServer(catalog: Catalog, source: BlockSource, post: (m: FromWorker) => void): (m: ToWorker) => void {
+  // Updated in place as the scheduler absorbs blocks (a block being read sees it too).
+  const saturated: Saturation = { evidence: new Set(), events: new Set(), lists: new Set() };
+  const options: AnalyzeOptions = { catalog, saturated };
+  const count = source.countNewlines ?? newlines;
+  const firstLines = new Map<number, number>();
+  const waiting = new Map<number, (n: number) => void>();
+
+  const firstLineOf = (index: number): Promise<number> => {
+    const known = firstLines.get(index);
+    if (known !== undefined) return Promise.resolve(known);
+    return new Promise((resolve) => waiting.set(index, resolve));
+  };
+
+  const analyse = (block: FileBlock, bytes: Uint8Array, from: number, firstLine: number, state: CarriedState | undefined): void => {
+    const a = blockAnalyzer(options, { firstLine, ...(state ? { state } : {}) });
+    const decoder = new TextDecoder('utf-8');
+    for (let o = from; o < bytes.length; o += SLICE) {
+      const end = Math.min(bytes.length, o + SLICE);
+      a.push(decoder.decode(bytes.subarray(o, end), { stream: end < bytes.length }), end - o);
+    }
+    post({ type: 'partial', index: block.index, partial: a.finishBlock() });
+  };
+
+  const block = async (b: FileBlock, given: number | undefined): Promise<void> => {
+    const bytes = await source.read(b.warmFrom, b.end);
+    if (bytes.length !== b.end - b.warmFrom) throw new Error(`the file ended early (at byte ${b.warmFrom + bytes.length}; was it truncated while being read?)`);
+    const from = b.start - b.warmFrom;
+    const body = bytes.subarray(from);
+    // The last line of the file may lack its newline; every other block ends with one.
+    const lines = count(body) + (b.end === source.size && body.length > 0 && body[body.length - 1] !== 10 ? 1 : 0);
+    post({ type: 'lines', index: b.index, lines });
+    // The warm-up needs no line numbers: it runs while the blocks before are being counted.
+    const state = from > 0 ? warmState(options, new TextDecoder('utf-8').decode(bytes.subarray(0, from))) : undefined;
+    const firstLine = given ?? (await firstLineOf(b.index));
+    analyse(b, bytes, from, firstLine, state);
+  };
+
+  const again = async (b: FileBlock, firstLine: number, state: CarriedState): Promise<void> => {
+    const bytes = await source.read(b.start, b.end);
+    if (bytes.length !== b.end - b.start) throw new Error(`the file ended early (at byte ${b.start + bytes.length}; was it truncated while being read?)`);
+    analyse(b, bytes, 0, firstLine, state);
+  };
+
+  let chain = Promise.resolve();
+  return (m: ToWorker): void => {
+    if (m.type === 'saturated') {
+      for (const c of m.evidence) saturated.evidence.add(c);
+      for (const e of m.events) saturated.events.add(e);
+      for (const l of m.lists) saturated.lists.add(l);
+      return;
+    }
+    if (m.type === 'first-line') {
+      firstLines.set(m.index, m.firstLine);
+      waiting.get(m.index)?.(m.firstLine);
+      waiting.delete(m.index);
+      return;
+    }
+    // One block at a time, in the order given.
+    chain = chain.then(() => (m.type === 'block' ? block(m.block, m.firstLine) : again(m.block, m.firstLine, m.state))).catch((e: unknown) => post({ type: 'failed', message: (e as Error).message }));
+  };
+}
