@@ -137,6 +137,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
       bytesDone += p.bytes;
       absorbed++;
       o.onProgress?.(bytesDone, p.lineNo);
+      if (ended) return;
     }
     stop();
     try {
