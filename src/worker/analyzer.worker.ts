@@ -11,10 +11,6 @@ import { readPermalink } from '../share/permalink.ts';
 import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
 import { lockNetwork } from './lockdown.ts';
 import { fileChunks } from './file-chunks.ts';
-import { BLOCK_BYTES, largestRead, planBlocks } from '../analyzer/parallel/plan.ts';
-import { NotSplittable, scheduleBlocks, ThreadsFailed } from '../analyzer/parallel/schedule.ts';
-import type { FromWorker } from '../analyzer/parallel/protocol.ts';
-import type { BlockWorkerStart } from './block.worker.ts';
 
 export interface Progress {
   bytes: number;
@@ -76,52 +72,6 @@ async function run(runId: number, chunks: AsyncIterable<Chunk>, total: number, o
   return analyzer.end();
 }
 
-/** Block workers at most (the page's own worker schedules; the cores read). */
-const MAX_BLOCK_WORKERS = 4;
-
-/**
- * A large plain file (not gzip, not UTF-16) read in blocks by block workers,
- * one per core: the CLI's protocol (src/analyzer/parallel/), so the report is
- * the same as one pass. Null when the file should be read in one thread
- * (one core, a small or compressed file, or block workers that failed).
- */
-async function runInBlocks(runId: number, file: Blob, onProgress?: ProgressCallback): Promise<Report | null> {
-  const cores = Math.min(MAX_BLOCK_WORKERS, navigator.hardwareConcurrency || 1);
-  if (cores < 2 || file.size < 2 * BLOCK_BYTES) return null;
-  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
-  if ((head[0] === 0x1f && head[1] === 0x8b) || (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return null;
-  currentRun = runId;
-  const cat = await catalog();
-  const blocks = await planBlocks(file.size, async (from, to) => new Uint8Array(await file.slice(from, to).arrayBuffer()));
-  if (largestRead(blocks) > 4 * BLOCK_BYTES) return null;
-  const workers = Array.from({ length: Math.min(cores, blocks.length) }, () => new Worker(new URL('./block.worker.ts', import.meta.url), { type: 'module', name: 'badgateway-blocks' }));
-  const start: BlockWorkerStart = { catalog: cat, file };
-  for (const w of workers) w.postMessage(start);
-  const schedule = scheduleBlocks({
-    blocks,
-    catalog: cat,
-    ports: workers.map((w) => ({ post: (m) => w.postMessage(m), terminate: () => w.terminate() })),
-    onProgress: (bytes) => {
-      if (runId !== currentRun) schedule.fail('cancelled', false);
-      else onProgress?.({ bytes: Math.min(bytes, file.size), total: file.size });
-    },
-  });
-  workers.forEach((w, i) => {
-    w.onmessage = (e: MessageEvent) => schedule.receive(i, e.data as FromWorker);
-    w.onerror = (e) => {
-      e.preventDefault();
-      schedule.fail(e.message || 'a block worker could not start', true);
-    };
-  });
-  try {
-    return await schedule.report;
-  } catch (e) {
-    if (runId !== currentRun) throw new Cancelled();
-    if (e instanceof ThreadsFailed || e instanceof NotSplittable) return null;
-    throw e;
-  }
-}
-
 async function* textChunks(text: string, size = 1 << 20): AsyncIterable<Chunk> {
   for (let i = 0; i < text.length; i += size) {
     const piece = text.slice(i, i + size);
@@ -144,7 +94,7 @@ const api = {
   },
   async analyzeFile(runId: number, file: Blob, onProgress?: ProgressCallback): Promise<Report | null> {
     try {
-      return (await runInBlocks(runId, file, onProgress)) ?? (await run(runId, fileChunks(file), file.size, onProgress));
+      return await run(runId, fileChunks(file), file.size, onProgress);
     } catch (e) {
       if (e instanceof Cancelled) return null;
       throw e;

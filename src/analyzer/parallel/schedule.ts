@@ -137,7 +137,6 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
       bytesDone += p.bytes;
       absorbed++;
       o.onProgress?.(bytesDone, p.lineNo);
-      if (ended) return;
     }
     stop();
     try {
