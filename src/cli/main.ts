@@ -22,7 +22,8 @@ import { mergeByTime } from './input/merge.ts';
 import { lineTime, parseSince } from './input/line-time.ts';
 import { LineMap } from './input/line-map.ts';
 import { openSource, type ByteSource } from './input/sources.ts';
-import { analyzeInWorkers, NotSplittable, ThreadsFailed } from './parallel/pool.ts';
+import { analyzeInWorkers } from './parallel/pool.ts';
+import { NotSplittable, ThreadsFailed } from '../analyzer/parallel/schedule.ts';
 import { BLOCK_BYTES } from '../analyzer/parallel/plan.ts';
 
 const PROGRESS_MIN_BYTES = 64 << 20;

@@ -34,32 +34,11 @@ export interface EventContext {
   conf?: string;
 }
 
-export interface NginxEvent {
+export interface NginxEvent extends MessageParts {
   source: 'nginx-error';
   level?: string;
   time?: string;
-  /** The message as printed, without errno, SSL queue, action and context. */
-  message: string;
-  /** The message's fixed text, variables replaced (see templates.ts). */
-  template: string;
-  /** Whether the template is one nginx's source is known to print (else derived from the text). */
-  known: boolean;
-  /** Canonical system call ("recv" for WSARecv(), "connect" for kevent() reporting connect()). */
-  syscall?: string;
-  /** The call as printed, when it differs from `syscall`. */
-  syscallAs?: string;
-  /** The event notifier that reported the failure ("kevent", "epoll_wait"). */
-  via?: string;
-  /** What the message is about: an address, a unix socket, a file or a name. */
-  target?: string;
-  targetKind?: 'unix' | 'address' | 'file' | 'name';
-  errno?: ErrnoValue;
-  ssl?: SslError;
   action?: string;
-  /** The first number in the message (FastCGI version, HTTP/2 error, resolver code, verify code…). */
-  code?: number;
-  /** Free text the peer sent (FastCGI stderr, a header). */
-  detail?: string;
   context: EventContext;
   /** Where nginx's own text starts in the line (after shipper prefixes). */
   offset: number;
@@ -160,18 +139,28 @@ const ERRNO_CUT = /\s?\((\d{1,5}): ((?:[^()]|\([^()]*\))*)$/;
 const SSL_TAIL = /\s?\(SSL: (.*)\)$/s;
 const SSL_CUT = /\s?\(SSL: (.*)$/s;
 
+/** What the message itself says (its context and action aside): one reading per distinct message. */
 export interface MessageParts {
+  /** The message as printed, without errno, SSL queue, action and context. */
   message: string;
+  /** The message's fixed text, variables replaced (see templates.ts). */
   template: string;
+  /** Whether the template is one nginx's source is known to print (else derived from the text). */
   known: boolean;
+  /** Canonical system call ("recv" for WSARecv(), "connect" for kevent() reporting connect()). */
   syscall?: string;
+  /** The call as printed, when it differs from `syscall`. */
   syscallAs?: string;
+  /** The event notifier that reported the failure ("kevent", "epoll_wait"). */
   via?: string;
+  /** What the message is about: an address, a unix socket, a file or a name. */
   target?: string;
-  targetKind?: NginxEvent['targetKind'];
+  targetKind?: 'unix' | 'address' | 'file' | 'name';
   errno?: ErrnoValue;
   ssl?: SslError;
+  /** The first number in the message (FastCGI version, HTTP/2 error, resolver code, verify code…). */
   code?: number;
+  /** Free text the peer sent (FastCGI stderr, a header). */
   detail?: string;
 }
 

@@ -32,12 +32,6 @@ export class RecentStrings<V> {
     return this.keys[i] === key ? this.values[i] : undefined;
   }
 
-  set(key: string, value: V): void {
-    const i = this.hash(key) & this.mask;
-    this.keys[i] = own(key);
-    this.values[i] = value;
-  }
-
   /** Keeps the value when the key was offered before (see above); returns whether it was kept. */
   offer(key: string, value: V): boolean {
     const h = this.hash(key);

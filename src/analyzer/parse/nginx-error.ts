@@ -147,9 +147,6 @@ export interface NginxContext {
 
 const QUOTED_FIELDS = [', referrer: "', ', host: "', ', upstream: "', ', subrequest: "'] as const;
 
-/** The quoted fields in nginx's order (ngx_http_log_error). */
-const FIELD_MARKS = [', request: "', ', subrequest: "', ', upstream: "', ', host: "', ', referrer: "'] as const;
-
 /** The names of the quoted fields after `request`, in nginx's order, as they follow a value's closing quote. */
 const NEXT_MARKS = ['", subrequest: "', '", upstream: "', '", host: "', '", referrer: "'] as const;
 
@@ -194,52 +191,6 @@ function quotedFieldsChain(msg: string, client: number, out: NginxContext): numb
   if (host !== undefined) out.host = host;
   if (referrer !== undefined) out.referrer = referrer;
   return req;
-}
-
-/**
- * The quoted context fields read left to right with native searches (this
- * runs on every line). Returns where the first of them starts (the line's
- * length when it has none), or -1, with `out` untouched, when the line does
- * not read plainly: not ending in a quote, or a value holding a quote (then
- * nginx's unescaped request, host or referrer may hold anything, and the
- * right-to-left search by name decides).
- */
-function quotedFieldsFast(msg: string, client: number, out: NginxContext): number {
-  const n = msg.length;
-  if (msg.charCodeAt(n - 1) !== 34 /* " */) return -1;
-  const at = [-1, -1, -1, -1, -1];
-  let pos = client;
-  let first = -1;
-  let prev = -1;
-  for (let k = 0; k < FIELD_MARKS.length; k++) {
-    const m = msg.indexOf(FIELD_MARKS[k]!, pos);
-    if (m === -1) continue;
-    // After the first field, each one starts right after the previous value's closing quote.
-    if (prev !== -1 && msg.charCodeAt(m - 1) !== 34) return -1;
-    if (first === -1) first = m;
-    at[k] = m;
-    prev = k;
-    pos = m + FIELD_MARKS[k]!.length;
-  }
-  if (first === -1) return -1;
-  // Each value ends at its first quote: the next field's mark, or the end of the line.
-  let end = n;
-  const from = [0, 0, 0, 0, 0];
-  const to = [0, 0, 0, 0, 0];
-  for (let k = FIELD_MARKS.length - 1; k >= 0; k--) {
-    if (at[k] === -1) continue;
-    const start = at[k]! + FIELD_MARKS[k]!.length;
-    if (msg.indexOf('"', start) !== end - 1) return -1;
-    from[k] = start;
-    to[k] = end - 1;
-    end = at[k]!;
-  }
-  if (at[0] !== -1) out.request = msg.slice(from[0], to[0]);
-  if (at[1] !== -1) out.subrequest = msg.slice(from[1], to[1]);
-  if (at[2] !== -1) out.upstream = msg.slice(from[2], to[2]);
-  if (at[3] !== -1) out.host = msg.slice(from[3], to[3]);
-  if (at[4] !== -1) out.referrer = msg.slice(from[4], to[4]);
-  return first;
 }
 
 /**
@@ -288,7 +239,6 @@ export function readContext(msg: string): NginxContext {
   if (client !== -1) {
     // Offsets into msg from here on: no copy of the tail (this runs on every line).
     let e = quotedFieldsChain(msg, client, out);
-    if (e === -1) e = quotedFieldsFast(msg, client, out);
     // Otherwise, quoted fields from the right by name: referrer, host, upstream, subrequest.
     const slow = e === -1;
     if (slow) e = msg.length;

@@ -4,7 +4,7 @@ import { MAX_TIMELINE_MINUTES, TOP_N } from '../limits.ts';
 import type { AccessRecord } from '../parse/access-record.ts';
 import { TopCounter } from './top-counter.ts';
 import { Tally } from './tally.ts';
-import { upstreamPeer, type Upstream } from '../events/upstream.ts';
+import type { Upstream } from '../events/upstream.ts';
 
 export class StatsCollector {
   private readonly kinds = new Tally();
@@ -147,4 +147,3 @@ export function upstreamPhases(v: string): string[][] {
   return v.split(' : ').map((p) => p.split(', ').map((x) => x.trim()));
 }
 
-export { upstreamPeer };

@@ -7,12 +7,10 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { Buffer } from 'node:buffer';
 import { Worker } from 'node:worker_threads';
 import { BLOCK_BYTES, largestRead, planBlocks } from '../../analyzer/parallel/plan.ts';
-import { NotSplittable, scheduleBlocks, ThreadsFailed } from '../../analyzer/parallel/schedule.ts';
+import { NotSplittable, scheduleBlocks } from '../../analyzer/parallel/schedule.ts';
 import type { FileBlock, FromWorker } from '../../analyzer/parallel/protocol.ts';
 import type { Catalog, Report } from '../../analyzer/types.ts';
 import type { BlockWorkerData } from './protocol.ts';
-
-export { NotSplittable, ThreadsFailed };
 
 /**
  * Heap limits of a worker thread, in MB: a small young generation, as the

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FindingsAccumulator } from '../../../src/analyzer/report/findings.ts';
-import { upstreamPeer } from '../../../src/analyzer/stats/collector.ts';
+import { upstreamPeer } from '../../../src/analyzer/events/upstream.ts';
 import { analyze, MAX_EVIDENCE, type Evidence } from '../../../src/analyzer/index.ts';
 import { fixtureCatalog } from '../../fixtures/engine/catalog.ts';
 

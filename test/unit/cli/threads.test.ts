@@ -68,7 +68,8 @@ describe('badgateway analyze: one large file on several threads', () => {
 
 describe('the worker threads themselves failing', () => {
   it('is reported as ThreadsFailed, so the CLI reads the file in one thread instead', async () => {
-    const { analyzeInWorkers, ThreadsFailed } = await import('../../../src/cli/parallel/pool.ts');
+    const { analyzeInWorkers } = await import('../../../src/cli/parallel/pool.ts');
+    const { ThreadsFailed } = await import('../../../src/analyzer/parallel/schedule.ts');
     const broken = new URL('data:text/javascript,throw new Error("this worker cannot start")');
     const size = Buffer.byteLength(text);
     await expect(analyzeInWorkers({ file, size, catalog, jobs: 2, entry: broken, blockBytes: 65_536 })).rejects.toBeInstanceOf(ThreadsFailed);
@@ -91,7 +92,8 @@ describe('a large file that does not cut into blocks', () => {
     expect(two.stdout).toBe(`${JSON.stringify(whole.end(), null, 2)}\n`);
     expect(JSON.parse(two.stdout).findings.map((f: { cause: string }) => f.cause)).toContain('upstream-sent-too-big-header');
     // The threads refuse it before starting (the CLI then reads it in this thread).
-    const { analyzeInWorkers, NotSplittable } = await import('../../../src/cli/parallel/pool.ts');
+    const { analyzeInWorkers } = await import('../../../src/cli/parallel/pool.ts');
+    const { NotSplittable } = await import('../../../src/analyzer/parallel/schedule.ts');
     const entry = new URL('../../../src/cli/parallel/worker-entry.ts', import.meta.url);
     await expect(analyzeInWorkers({ file: long, size: Buffer.byteLength(content), catalog, jobs: 2, entry, blockBytes: 16_384 })).rejects.toBeInstanceOf(NotSplittable);
   });
