@@ -20,39 +20,6 @@ export interface NginxErrorHead {
   msgStart: number;
 }
 
-/** The level word at `i` (`len` characters), as one of the shared NGINX_LEVELS strings: no allocation per line. */
-function levelAt(s: string, i: number, len: number): string | undefined {
-  let l: string;
-  switch (s.charCodeAt(i)) {
-    case 101 /* e */:
-      l = len === 5 && s.charCodeAt(i + 1) === 114 ? 'error' : 'emerg';
-      break;
-    case 97 /* a */:
-      l = 'alert';
-      break;
-    case 99 /* c */:
-      l = 'crit';
-      break;
-    case 119 /* w */:
-      l = 'warn';
-      break;
-    case 110 /* n */:
-      l = 'notice';
-      break;
-    case 105 /* i */:
-      l = 'info';
-      break;
-    case 100 /* d */:
-      l = 'debug';
-      break;
-    default:
-      return undefined;
-  }
-  return l.length === len && s.startsWith(l, i) ? l : undefined;
-}
-
-/** "YYYY/MM/DD HH:MM:SS [level] PID#TID: [*CID ]" exactly as nginx writes it (ngx_log_error_core). */
-const CANONICAL = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: (?:\*\d{1,20} )?/y;
 /** The level by its first letter (a–w) and whether its second is "r" (error, not emerg). */
 const LEVEL_AT: (readonly [string, string] | undefined)[] = [];
 for (const l of NGINX_LEVELS) {
@@ -61,6 +28,15 @@ for (const l of NGINX_LEVELS) {
   pair[l.charCodeAt(1) === 114 ? 1 : 0] = l;
   LEVEL_AT[k] = pair;
 }
+
+/** The level word at `i` (`len` characters), as one of the shared NGINX_LEVELS strings: no allocation per line. */
+function levelAt(s: string, i: number, len: number): string | undefined {
+  const l = LEVEL_AT[s.charCodeAt(i) - 97]?.[s.charCodeAt(i + 1) === 114 ? 1 : 0];
+  return l !== undefined && l.length === len && s.startsWith(l, i) ? l : undefined;
+}
+
+/** "YYYY/MM/DD HH:MM:SS [level] PID#TID: [*CID ]" exactly as nginx writes it (ngx_log_error_core). */
+const CANONICAL = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(?:emerg|alert|crit|error|warn|notice|info|debug)\] \d{1,10}#\d{1,10}: (?:\*\d{1,20} )?/y;
 
 /** Raw stamp → ISO, cached: consecutive lines usually share the second. */
 let lastRaw = '';
