@@ -11,6 +11,7 @@ import { NotSplittable, scheduleBlocks } from '../../analyzer/parallel/schedule.
 import type { FileBlock, FromWorker } from '../../analyzer/parallel/protocol.ts';
 import type { Catalog, Report } from '../../analyzer/types.ts';
 import type { BlockWorkerData } from './protocol.ts';
+import { countNewlines } from './newlines.ts';
 
 /**
  * Heap limits of a worker thread, in MB: a small young generation, as the
@@ -53,7 +54,7 @@ async function countAhead(file: string, size: number, blocks: FileBlock[], found
       for (let at = b.start; at < b.end; ) {
         const got = readSync(fd, buf, 0, Math.min(buf.length, b.end - at), at);
         if (got <= 0) return;
-        for (let i = buf.indexOf(10); i !== -1 && i < got; i = buf.indexOf(10, i + 1)) n++;
+        n += countNewlines(buf.subarray(0, got));
         at += got;
         if (at === b.end && b.end === size && buf[got - 1] !== 10) n++;
         await new Promise((r) => setImmediate(r));

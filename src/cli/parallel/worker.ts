@@ -10,6 +10,7 @@ import { blockServer } from '../../analyzer/parallel/serve.ts';
 import type { FromWorker, ToWorker } from '../../analyzer/parallel/protocol.ts';
 import type { Catalog } from '../../analyzer/types.ts';
 import type { BlockWorkerData } from './protocol.ts';
+import { countNewlines } from './newlines.ts';
 
 /** `builtIn`: the catalog of the worker's module, used when the main thread sent none. */
 export function runBlockWorker(data: BlockWorkerData, builtIn?: Catalog): void {
@@ -30,13 +31,6 @@ export function runBlockWorker(data: BlockWorkerData, builtIn?: Catalog): void {
       o += n;
     }
     return buf.subarray(0, o);
-  };
-  // A Buffer's indexOf of one byte is a native scan.
-  const countNewlines = (bytes: Uint8Array): number => {
-    const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    let n = 0;
-    for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
-    return n;
   };
   const handle = blockServer(catalog, { size: data.size, read, countNewlines }, (m: FromWorker) => port.postMessage(m));
   port.on('message', (m: ToWorker) => handle(m));
