@@ -1,7 +1,8 @@
 /**
  * The analyzer's Web Worker: a thin Comlink shell over the engine. It reads
  * dropped files itself (File.stream()), so the main thread never touches the
- * bytes; it only receives progress and the final Report.
+ * bytes; it only receives progress and the final Report. A large file is cut
+ * into blocks as it is read and analysed by block workers, one per core.
  */
 import * as Comlink from 'comlink';
 import { Analyzer } from '../analyzer/index.ts';
@@ -10,7 +11,13 @@ import type { Catalog, Report } from '../analyzer/types.ts';
 import { readPermalink } from '../share/permalink.ts';
 import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
 import { lockNetwork } from './lockdown.ts';
-import { fileChunks } from './file-chunks.ts';
+import { fileChunks, isGzip, isUtf16 } from './file-chunks.ts';
+import { fileBlocks } from './file-blocks.ts';
+import { blockWorkers } from './threads.ts';
+import { BlockTooLarge } from '../analyzer/parallel/carve.ts';
+import { scheduleBlocks, ThreadsFailed } from '../analyzer/parallel/schedule.ts';
+import { transferables, type FromWorker } from '../analyzer/parallel/protocol.ts';
+import type { BlockWorkerStart } from './block.worker.ts';
 
 export interface Progress {
   bytes: number;
@@ -72,6 +79,65 @@ async function run(runId: number, chunks: AsyncIterable<Chunk>, total: number, o
   return analyzer.end();
 }
 
+/**
+ * The text size of a file: a gzip file says it in its last four bytes (ISIZE:
+ * the last member's size modulo 4 GiB, so a hint, never less than the file).
+ */
+async function textSize(file: Blob, gzip: boolean): Promise<number> {
+  if (!gzip || file.size < 18) return file.size;
+  const tail = new DataView(await file.slice(file.size - 4).arrayBuffer());
+  return Math.max(file.size, tail.getUint32(0, true));
+}
+
+/**
+ * A large file (plain or gzip; UTF-16 has no newline byte to cut at) read in
+ * blocks by block workers, one per core, with the CLI's protocol
+ * (src/analyzer/parallel/): the report equals one pass. Null when the file is
+ * better read in one thread: one core, a small file, lines too long to cut
+ * into blocks, or block workers that failed.
+ */
+async function runInBlocks(runId: number, file: Blob, onProgress?: ProgressCallback, threads?: number): Promise<Report | null> {
+  if (threads === 1 || (threads === undefined && (navigator.hardwareConcurrency || 1) < 2)) return null;
+  const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
+  const gzip = isGzip(head);
+  const n = isUtf16(head) ? 0 : blockWorkers(await textSize(file, gzip), navigator.hardwareConcurrency || 1, threads);
+  if (n === 0) return null;
+  currentRun = runId;
+  const cat = await catalog();
+  const source = await fileBlocks(file);
+  const workers = Array.from({ length: n }, () => new Worker(new URL('./block.worker.ts', import.meta.url), { type: 'module', name: 'badgateway-blocks' }));
+  const start: BlockWorkerStart = { catalog: cat };
+  for (const w of workers) w.postMessage(start);
+  let absorbed = 0;
+  const schedule = scheduleBlocks({
+    blocks: source.pull,
+    catalog: cat,
+    ports: workers.map((w) => ({ post: (m) => w.postMessage(m, transferables(m)), terminate: () => w.terminate() })),
+    onProgress: () => {
+      if (runId !== currentRun) schedule.fail('cancelled', false);
+      else onProgress?.({ bytes: Math.min(source.readAt(absorbed++), file.size), total: file.size });
+    },
+  });
+  workers.forEach((w, i) => {
+    w.onmessage = (e: MessageEvent) => schedule.receive(i, e.data as FromWorker);
+    w.onerror = (e) => {
+      e.preventDefault();
+      schedule.fail(e.message || 'a block worker could not start', true);
+    };
+  });
+  try {
+    const report = await schedule.report;
+    onProgress?.({ bytes: file.size, total: file.size });
+    return report;
+  } catch (e) {
+    if (runId !== currentRun) throw new Cancelled();
+    if (e instanceof ThreadsFailed || e instanceof BlockTooLarge) return null;
+    throw e;
+  } finally {
+    source.cancel();
+  }
+}
+
 async function* textChunks(text: string, size = 1 << 20): AsyncIterable<Chunk> {
   for (let i = 0; i < text.length; i += size) {
     const piece = text.slice(i, i + size);
@@ -92,9 +158,10 @@ const api = {
       throw e;
     }
   },
-  async analyzeFile(runId: number, file: Blob, onProgress?: ProgressCallback): Promise<Report | null> {
+  /** `threads`: how many threads to read the file with (1: this worker alone); by default decided by the file's size and the cores. */
+  async analyzeFile(runId: number, file: Blob, onProgress?: ProgressCallback, threads?: number): Promise<Report | null> {
     try {
-      return await run(runId, fileChunks(file), file.size, onProgress);
+      return (await runInBlocks(runId, file, onProgress, threads)) ?? (await run(runId, fileChunks(file), file.size, onProgress));
     } catch (e) {
       if (e instanceof Cancelled) return null;
       throw e;

@@ -8,7 +8,7 @@
  * A dropped file's bytes: gunzipped when it starts with gzip's magic bytes
  * (rotated logs are error.log.1.gz); `read` counts the file's own bytes for progress.
  */
-async function fileBytes(file: Blob, read: { bytes: number }): Promise<{ stream: ReadableStream<Uint8Array>; head: Uint8Array }> {
+export async function fileBytes(file: Blob, read: { bytes: number }): Promise<{ stream: ReadableStream<Uint8Array>; head: Uint8Array }> {
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   const counted = file.stream().pipeThrough(
     new TransformStream<Uint8Array, Uint8Array>({
@@ -18,9 +18,12 @@ async function fileBytes(file: Blob, read: { bytes: number }): Promise<{ stream:
       },
     }),
   );
-  if (head[0] === 0x1f && head[1] === 0x8b) return { stream: counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), head };
+  if (isGzip(head)) return { stream: counted.pipeThrough(new DecompressionStream('gzip') as unknown as TransformStream<Uint8Array, Uint8Array>), head };
   return { stream: counted, head };
 }
+
+export const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b;
+export const isUtf16 = (head: Uint8Array): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
 
 export async function* fileChunks(file: Blob): AsyncIterable<{ text: string; bytes: number }> {
   const read = { bytes: 0 };

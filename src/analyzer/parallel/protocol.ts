@@ -9,13 +9,26 @@ export interface FileBlock {
   warmFrom: number;
 }
 
+/**
+ * A block's bytes, `warmFrom` to `end`, when the scheduling thread read them
+ * (a stream, carve.ts); without them the reading thread reads its source. They
+ * travel with the block and come back with its partial, for a reading again.
+ */
+export type Bytes = { bytes?: Uint8Array };
+
 export type ToWorker =
   /** Read a block: count its lines, then wait for its first line number (unless given). */
-  | { type: 'block'; block: FileBlock; firstLine?: number }
+  | ({ type: 'block'; block: FileBlock; firstLine?: number; last?: boolean } & Bytes)
   | { type: 'first-line'; index: number; firstLine: number }
   /** Read a block again from the state its previous block really ended in. */
-  | { type: 'again'; block: FileBlock; firstLine: number; state: CarriedState }
+  | ({ type: 'again'; block: FileBlock; firstLine: number; state: CarriedState } & Bytes)
   /** What the absorbed blocks filled (Saturation): later blocks keep no more of it. */
   | { type: 'saturated'; evidence: string[]; events: string[]; lists: string[] };
 
-export type FromWorker = { type: 'lines'; index: number; lines: number } | { type: 'partial'; index: number; partial: BlockPartial } | { type: 'failed'; message: string };
+export type FromWorker = { type: 'lines'; index: number; lines: number } | ({ type: 'partial'; index: number; partial: BlockPartial } & Bytes) | { type: 'failed'; message: string };
+
+/** The buffers a message can move rather than copy (a block's bytes). */
+export function transferables(m: ToWorker | FromWorker): ArrayBuffer[] {
+  const b = 'bytes' in m ? m.bytes : undefined;
+  return b && b.buffer instanceof ArrayBuffer && b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? [b.buffer] : [];
+}

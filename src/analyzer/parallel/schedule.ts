@@ -7,10 +7,17 @@
  * read again from that state, so the report equals the one a single thread
  * would give, whatever the number of threads. Pure: the caller creates the
  * threads (Node worker threads, Web Workers) and passes their messages in.
+ *
+ * The blocks are either planned up front (plan.ts: each thread reads its own
+ * bytes) or pulled one at a time from a stream the scheduling thread reads
+ * (carve.ts): then each block's bytes travel with it, only as many are pulled
+ * as the threads have room for, and a block's bytes come back with its
+ * partial and are kept until it is absorbed, in case it must be read again.
  */
 import { Analyzer } from '../analyzer.ts';
 import { resumesFrom, type BlockPartial, type CarriedState } from '../blocks.ts';
 import type { Catalog, Report } from '../types.ts';
+import type { CarvedBlock } from './carve.ts';
 import type { FileBlock, FromWorker, ToWorker } from './protocol.ts';
 
 /** The threads failed (not the file): out of memory, or one could not start. The caller may read the file in one thread. */
@@ -38,8 +45,11 @@ export interface Schedule {
   readonly ended: boolean;
 }
 
+/** Blocks read by the scheduling thread, in order; null after the last. */
+export type BlockStream = () => Promise<(CarvedBlock & { last: boolean }) | null>;
+
 export interface ScheduleOptions {
-  blocks: FileBlock[];
+  blocks: FileBlock[] | BlockStream;
   catalog: Catalog;
   ports: BlockPort[];
   /** Called as blocks are absorbed. */
@@ -50,7 +60,15 @@ export interface ScheduleOptions {
 const QUEUED = 2;
 
 export function scheduleBlocks(o: ScheduleOptions): Schedule {
-  const { blocks, ports } = o;
+  const { ports } = o;
+  const pull = typeof o.blocks === 'function' ? o.blocks : undefined;
+  /** The blocks known so far (all of them unless pulled from a stream). */
+  const blocks: FileBlock[] = pull ? [] : (o.blocks as FileBlock[]);
+  /** How many blocks there are, once known. */
+  let total: number | undefined = pull ? undefined : blocks.length;
+  let pulling = false;
+  /** Pulled blocks' bytes, from their return with the partial to their absorption. */
+  const held: (Uint8Array | undefined)[] = [];
   const lines: (number | undefined)[] = [];
   const firstLine: number[] = [0];
   const owner: (number | undefined)[] = [];
@@ -97,6 +115,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
     while (inflight[w]! < depth) {
       let m = reruns.shift();
       if (!m) {
+        if (pull) return pullNext();
         if (nextBlock >= blocks.length) return;
         const k = nextBlock++;
         owner[k] = w;
@@ -105,6 +124,42 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
       inflight[w]!++;
       ports[w]!.post(m);
     }
+  };
+
+  // One pull at a time, for the thread with the fewest blocks (the lowest first) while one has room.
+  const pullNext = (): void => {
+    if (!pull || pulling || total !== undefined || ended) return;
+    let w = -1;
+    ports.forEach((_, i) => {
+      if (inflight[i]! < QUEUED && (w === -1 || inflight[i]! < inflight[w]!)) w = i;
+    });
+    if (w === -1) return;
+    pulling = true;
+    pull().then(
+      (c) => {
+        pulling = false;
+        if (ended) return;
+        if (!c) {
+          total = blocks.length;
+          return absorbReady();
+        }
+        const k = c.block.index;
+        blocks.push(c.block);
+        lines[k] = c.lines;
+        numberBlocks();
+        owner[k] = w;
+        nextBlock = k + 1;
+        inflight[w]!++;
+        ports[w]!.post({ type: 'block', block: c.block, bytes: c.bytes, ...(c.last ? { last: true } : {}), ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}) });
+        pullNext();
+      },
+      (e: unknown) => {
+        // The stream's own error (a BlockTooLarge tells the caller to read in one thread).
+        if (ended) return;
+        stop();
+        reject(e instanceof Error ? e : new Error(String(e)));
+      },
+    );
   };
 
   // What the absorbed blocks filled, told to the threads as it grows (they then keep less of it).
@@ -126,18 +181,22 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
         // Its warm-up guessed the state wrong: read it again from the real one.
         again.add(absorbed);
         partials[absorbed] = undefined;
-        reruns.push({ type: 'again', block: blocks[absorbed]!, firstLine: firstLine[absorbed]!, state: lastEnd });
+        const bytes = held[absorbed];
+        held[absorbed] = undefined;
+        reruns.push({ type: 'again', block: blocks[absorbed]!, firstLine: firstLine[absorbed]!, state: lastEnd, ...(bytes ? { bytes } : {}) });
         ports.forEach((_, w) => feed(w));
         return;
       }
       merger().absorb(p);
       partials[absorbed] = undefined;
+      held[absorbed] = undefined;
       tellSaturation();
       lastEnd = p.end;
       bytesDone += p.bytes;
       absorbed++;
       o.onProgress?.(bytesDone, p.lineNo);
     }
+    if (absorbed !== total) return pullNext();
     stop();
     try {
       resolve(merger().end());
@@ -156,6 +215,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
         return numberBlocks();
       }
       partials[m.index] = m.partial;
+      if (m.bytes) held[m.index] = m.bytes;
       inflight[w]!--;
       feed(w);
       absorbReady();
@@ -170,7 +230,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
       return ended;
     },
   };
-  if (blocks.length === 0) {
+  if (total === 0) {
     stop();
     resolve(new Analyzer({ catalog: o.catalog }).end());
     return schedule;

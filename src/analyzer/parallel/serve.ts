@@ -3,8 +3,9 @@
  * counts each block's lines (so the next block can be numbered before this one
  * is analysed), reads the last lines before it for the detection state they
  * leave, analyses it once its first line number is known, and returns the
- * partial. Pure: `source.read` gives the bytes (a file in the CLI, a Blob in
- * the browser), `post` sends messages back.
+ * partial. Pure: the bytes come with the block (the browser's scheduler reads
+ * the file as a stream, carve.ts) or from `source.read` (a file in the CLI),
+ * `post` sends messages back.
  */
 import { blockAnalyzer, warmState, type CarriedState } from '../blocks.ts';
 import type { AnalyzeOptions, Catalog, Saturation } from '../types.ts';
@@ -14,7 +15,7 @@ import type { FileBlock, FromWorker, ToWorker } from './protocol.ts';
 export interface BlockSource {
   size: number;
   /** Bytes of the file; what it returns is used before the next call (a reused buffer is fine). */
-  read: ReadBytes;
+  read?: ReadBytes;
   /** Newline bytes in `b` (a native search where the platform has one). */
   countNewlines?: (b: Uint8Array) => number;
 }
@@ -29,11 +30,11 @@ function newlines(b: Uint8Array): number {
 }
 
 /** Returns the handler of the scheduler's messages. */
-export function blockServer(catalog: Catalog, source: BlockSource, post: (m: FromWorker) => void): (m: ToWorker) => void {
+export function blockServer(catalog: Catalog, source: BlockSource | undefined, post: (m: FromWorker) => void): (m: ToWorker) => void {
   // Updated in place as the scheduler absorbs blocks (a block being read sees it too).
   const saturated: Saturation = { evidence: new Set(), events: new Set(), lists: new Set() };
   const options: AnalyzeOptions = { catalog, saturated };
-  const count = source.countNewlines ?? newlines;
+  const count = source?.countNewlines ?? newlines;
   const firstLines = new Map<number, number>();
   const waiting = new Map<number, (n: number) => void>();
 
@@ -43,34 +44,40 @@ export function blockServer(catalog: Catalog, source: BlockSource, post: (m: Fro
     return new Promise((resolve) => waiting.set(index, resolve));
   };
 
-  const analyse = (block: FileBlock, bytes: Uint8Array, from: number, firstLine: number, state: CarriedState | undefined): void => {
+  /** The block's bytes from `warmFrom` (given ones are handed back with the partial). */
+  const bytesOf = async (b: FileBlock, given: Uint8Array | undefined): Promise<Uint8Array> => {
+    if (given) return given;
+    if (!source?.read) throw new Error(`block ${b.index} came without its bytes`);
+    const bytes = await source.read(b.warmFrom, b.end);
+    if (bytes.length !== b.end - b.warmFrom) throw new Error(`the file ended early (at byte ${b.warmFrom + bytes.length}; was it truncated while being read?)`);
+    return bytes;
+  };
+
+  const analyse = (block: FileBlock, bytes: Uint8Array, firstLine: number, state: CarriedState | undefined, given: boolean): void => {
     const a = blockAnalyzer(options, { firstLine, ...(state ? { state } : {}) });
     const decoder = new TextDecoder('utf-8');
-    for (let o = from; o < bytes.length; o += SLICE) {
+    for (let o = block.start - block.warmFrom; o < bytes.length; o += SLICE) {
       const end = Math.min(bytes.length, o + SLICE);
       a.push(decoder.decode(bytes.subarray(o, end), { stream: end < bytes.length }), end - o);
     }
-    post({ type: 'partial', index: block.index, partial: a.finishBlock() });
+    post({ type: 'partial', index: block.index, partial: a.finishBlock(), ...(given ? { bytes } : {}) });
   };
 
-  const block = async (b: FileBlock, given: number | undefined): Promise<void> => {
-    const bytes = await source.read(b.warmFrom, b.end);
-    if (bytes.length !== b.end - b.warmFrom) throw new Error(`the file ended early (at byte ${b.warmFrom + bytes.length}; was it truncated while being read?)`);
+  const block = async (b: FileBlock, given: number | undefined, last: boolean, givenBytes: Uint8Array | undefined): Promise<void> => {
+    const bytes = await bytesOf(b, givenBytes);
     const from = b.start - b.warmFrom;
     const body = bytes.subarray(from);
     // The last line of the file may lack its newline; every other block ends with one.
-    const lines = count(body) + (b.end === source.size && body.length > 0 && body[body.length - 1] !== 10 ? 1 : 0);
+    const lines = count(body) + ((last || b.end === source?.size) && body.length > 0 && body[body.length - 1] !== 10 ? 1 : 0);
     post({ type: 'lines', index: b.index, lines });
     // The warm-up needs no line numbers: it runs while the blocks before are being counted.
     const state = from > 0 ? warmState(options, new TextDecoder('utf-8').decode(bytes.subarray(0, from))) : undefined;
     const firstLine = given ?? (await firstLineOf(b.index));
-    analyse(b, bytes, from, firstLine, state);
+    analyse(b, bytes, firstLine, state, givenBytes !== undefined);
   };
 
-  const again = async (b: FileBlock, firstLine: number, state: CarriedState): Promise<void> => {
-    const bytes = await source.read(b.start, b.end);
-    if (bytes.length !== b.end - b.start) throw new Error(`the file ended early (at byte ${b.start + bytes.length}; was it truncated while being read?)`);
-    analyse(b, bytes, 0, firstLine, state);
+  const again = async (b: FileBlock, firstLine: number, state: CarriedState, givenBytes: Uint8Array | undefined): Promise<void> => {
+    analyse(b, await bytesOf(b, givenBytes), firstLine, state, givenBytes !== undefined);
   };
 
   let chain = Promise.resolve();
@@ -88,6 +95,6 @@ export function blockServer(catalog: Catalog, source: BlockSource, post: (m: Fro
       return;
     }
     // One block at a time, in the order given.
-    chain = chain.then(() => (m.type === 'block' ? block(m.block, m.firstLine) : again(m.block, m.firstLine, m.state))).catch((e: unknown) => post({ type: 'failed', message: (e as Error).message }));
+    chain = chain.then(() => (m.type === 'block' ? block(m.block, m.firstLine, m.last === true, m.bytes) : again(m.block, m.firstLine, m.state, m.bytes))).catch((e: unknown) => post({ type: 'failed', message: (e as Error).message }));
   };
 }

@@ -18,6 +18,8 @@ const BIG_PASTE = 1 << 20;
 /** Inputs up to this size can be put in a share link (before compression). */
 const SHAREABLE = 4 << 20;
 const DEBOUNCE_MS = 250;
+/** `?threads=N`: how many threads read a dropped file (1: one; by default the worker decides), for comparing. */
+const THREADS = ((n) => (Number.isInteger(n) && n >= 1 ? n : undefined))(Number(new URLSearchParams(location.search).get('threads') ?? NaN));
 
 const root = document.querySelector<HTMLElement>('[data-analyzer]');
 if (root) init(root);
@@ -76,7 +78,7 @@ function init(root: HTMLElement): void {
     progressText.textContent = big ? `0 of ${formatBytes(size)}` : '';
     status.textContent = big ? `Analyzing ${formatBytes(size)}…` : status.textContent;
     try {
-      const r = await analyze(input, (p) => {
+      const r = await analyze(input, THREADS, (p) => {
         bar.value = p.total ? (100 * p.bytes) / p.total : 0;
         progressText.textContent = `${formatBytes(p.bytes)} of ${formatBytes(p.total)}`;
       });

@@ -24,15 +24,15 @@ export function warm(): void {
   worker().warm().catch(() => undefined);
 }
 
-/** Resolves with the Report, or null when a newer run (or cancel()) superseded this one. */
-export async function analyze(input: Input, onProgress: (p: Progress) => void): Promise<Report | null> {
+/** Resolves with the Report, or null when a newer run (or cancel()) superseded this one. `threads`: see analyzeFile(). */
+export async function analyze(input: Input, threads: number | undefined, onProgress: (p: Progress) => void): Promise<Report | null> {
   const w = worker();
   if (lastRun) await w.cancel(lastRun);
   const runId = ++lastRun;
   const progress = Comlink.proxy((p: Progress) => {
     if (runId === lastRun) onProgress(p);
   });
-  const report = input.kind === 'text' ? await w.analyzeText(runId, input.text, progress) : await w.analyzeFile(runId, input.file, progress);
+  const report = input.kind === 'text' ? await w.analyzeText(runId, input.text, progress) : await w.analyzeFile(runId, input.file, progress, threads);
   return runId === lastRun ? report : null;
 }
 
