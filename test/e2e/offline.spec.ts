@@ -8,6 +8,9 @@
 import type { Page } from '@playwright/test';
 import { expect, openSearch, test } from './fixtures.ts';
 
+// The other specs run without it (playwright.config.ts).
+test.use({ serviceWorkers: 'allow' });
+
 async function waitForServiceWorker(page: Page) {
   await page.waitForFunction(
     async () => {

@@ -21,6 +21,10 @@ export default defineConfig({
   timeout: 30_000,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
+    // A first visit's service worker precaches the shell and the search index (about 200 files):
+    // in every test's fresh context that is work that competes with the test itself. The offline
+    // specs turn it back on (offline.spec.ts).
+    serviceWorkers: 'block',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
       args: [

@@ -1,5 +1,5 @@
 /** The committed record of a lab run: src/data/lab-record.json (schema in docs/lab.md). */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export interface RecordScenario {
@@ -40,5 +40,7 @@ export interface LabRecord {
 export function writeRecord(file: string, record: LabRecord): void {
   mkdirSync(dirname(file), { recursive: true });
   const sorted = { ...record, scenarios: [...record.scenarios].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)) };
-  writeFileSync(file, `${JSON.stringify(sorted, null, 2)}\n`);
+  // Written aside and renamed: a test reading the record meanwhile (npm test runs the lab beside others) sees one whole version.
+  writeFileSync(`${file}.tmp`, `${JSON.stringify(sorted, null, 2)}\n`);
+  renameSync(`${file}.tmp`, file);
 }
