@@ -8,10 +8,9 @@
 import embedded from 'badgateway:catalog';
 import type { Catalog } from '../analyzer/types.ts';
 import { spawnSync } from 'node:child_process';
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { constants as osConstants } from 'node:os';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { parseArgs } from './args.ts';
+import { smallInput } from './small-input.ts';
 import { main, PROCESS_IO } from './main.ts';
 import { isBlockWorkerData } from './parallel/protocol.ts';
 import { runBlockWorker } from './parallel/worker.ts';
@@ -43,48 +42,6 @@ function rerunWithSettings(major: number): number | undefined {
     return 2;
   }
   return r.status ?? (r.signal ? 128 + (osConstants.signals[r.signal] ?? 0) : 1);
-}
-
-/** Files of at most this many bytes in all are read without the settings. */
-const SMALL_INPUT = 32 << 20;
-
-/**
- * Whether the command reads little: not `analyze`, a usage error, or regular
- * files of SMALL_INPUT bytes at most in all, none of them gzip (its text can
- * be far larger). Standard input, globs, directories: not known to be small.
- */
-function smallInput(argv: string[]): boolean {
-  let files: string[];
-  try {
-    const args = parseArgs(argv);
-    if (args.command !== 'analyze') return true;
-    files = args.files;
-  } catch {
-    return true;
-  }
-  let total = 0;
-  for (const f of files) {
-    if (f === '-') return false;
-    try {
-      const st = statSync(f);
-      if (!st.isFile()) return false;
-      total += st.size;
-      if (total > SMALL_INPUT || isGzip(f)) return false;
-    } catch {
-      return false;
-    }
-  }
-  return true;
-}
-
-function isGzip(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = Buffer.alloc(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }
 
 async function start(): Promise<void> {
