@@ -2,7 +2,8 @@
  * The analyzer's Web Worker: a thin Comlink shell over the engine. It reads
  * dropped files itself (File.stream()), so the main thread never touches the
  * bytes; it only receives progress and the final Report. A large file is cut
- * into blocks as it is read and analysed by block workers, one per core.
+ * into blocks as it is read and analysed by block workers, where that pays
+ * (threads.ts).
  */
 import * as Comlink from 'comlink';
 import { Analyzer } from '../analyzer/index.ts';
@@ -30,7 +31,7 @@ const CATALOG_URL = '/api/catalog.json';
 const PROGRESS_EVERY_MS = 100;
 
 let catalogPromise: Promise<Catalog> | undefined;
-/** The run the worker is working on; a newer start() makes older runs stop at their next chunk. */
+/** The run the worker is working on, set as a run is asked for: a newer one makes older runs stop at their next chunk or block. */
 let currentRun = 0;
 
 /** The catalog is the worker's one request; the network is taken away right after it. */
@@ -58,7 +59,6 @@ interface Chunk {
 }
 
 async function run(runId: number, chunks: AsyncIterable<Chunk>, total: number, onProgress?: ProgressCallback): Promise<Report> {
-  currentRun = runId;
   const analyzer = new Analyzer({ catalog: await catalog() });
   let bytes = 0;
   let lastReport = 0;
@@ -91,7 +91,7 @@ async function textSize(file: Blob, gzip: boolean): Promise<number> {
 
 /**
  * A large file (plain or gzip; UTF-16 has no newline byte to cut at) read in
- * blocks by block workers, one per core, with the CLI's protocol
+ * blocks by block workers (as many as threads.ts says) with the CLI's protocol
  * (src/analyzer/parallel/): the report equals one pass. Null when the file is
  * better read in one thread: one core, a small file, lines too long to cut
  * into blocks, or block workers that failed.
@@ -102,8 +102,8 @@ async function runInBlocks(runId: number, file: Blob, onProgress?: ProgressCallb
   const gzip = isGzip(head);
   const n = isUtf16(head) ? 0 : blockWorkers(await textSize(file, gzip), navigator.hardwareConcurrency || 1, threads);
   if (n === 0) return null;
-  currentRun = runId;
   const cat = await catalog();
+  if (runId !== currentRun) throw new Cancelled();
   const source = await fileBlocks(file);
   const workers = Array.from({ length: n }, () => new Worker(new URL('./block.worker.ts', import.meta.url), { type: 'module', name: 'badgateway-blocks' }));
   const start: BlockWorkerStart = { catalog: cat };
@@ -151,6 +151,7 @@ const api = {
     return (await catalog()).causes.length;
   },
   async analyzeText(runId: number, text: string, onProgress?: ProgressCallback): Promise<Report | null> {
+    currentRun = runId;
     try {
       return await run(runId, textChunks(text), text.length, onProgress);
     } catch (e) {
@@ -160,6 +161,7 @@ const api = {
   },
   /** `threads`: how many threads to read the file with (1: this worker alone); by default decided by the file's size and the cores. */
   async analyzeFile(runId: number, file: Blob, onProgress?: ProgressCallback, threads?: number): Promise<Report | null> {
+    currentRun = runId;
     try {
       return (await runInBlocks(runId, file, onProgress, threads)) ?? (await run(runId, fileChunks(file), file.size, onProgress));
     } catch (e) {
