@@ -1,20 +1,22 @@
 /**
  * `npm test`: every test of the project, the independent ones side by side.
  *
- * Most of the suite waits rather than computes (a browser rendering, nginx
- * timing out, processes starting), so steps that do not depend on each other
- * share the cores:
+ * No step keeps every core busy on its own (check and lint use one, the lab
+ * mostly waits for nginx, start-ups wait for the disk), so steps that do not
+ * depend on each other share the cores:
  *
- *   lint → unit          check → build        (then)
- *   e2e (site) · bundle · lab · collector     (then)
- *   e2e (perf): the timing-sensitive checks, alone
+ *   lint → unit → lab, collector      check → build → e2e (site), bundle
+ *   then e2e (perf): the timing-sensitive checks, alone
  *
- * check and build stay in one lane: both write .astro/. The lab writes its
- * record aside and renames it, so the bundle test reading it meanwhile sees
- * one whole version. Each step's output is printed whole when it ends (never
- * interleaved), then a table of times; a failed step fails the run, and the
- * steps after it in its lane do not run. Each step is also an npm script of
- * its own (`npm run test:unit`, …).
+ * e2e and bundle also wait for unit (they would slow each other down), the
+ * lab for unit only (the unit tests read the lab's record). check and build
+ * stay in one lane: both write .astro/. The lab writes its record aside and
+ * renames it, so the bundle test reading it meanwhile sees one whole version.
+ *
+ * Each step's output is printed whole when it ends (never interleaved), then
+ * a table of times; a failed step fails the run and the steps that wait for
+ * it do not run. Each step is also an npm script of its own (`npm run
+ * test:unit`, …).
  */
 import { spawn } from 'node:child_process';
 import { dirname, join } from 'node:path';
@@ -36,8 +38,8 @@ const STEPS: Step[] = [
   { name: 'build', run: ['build'], after: ['check'] },
   { name: 'e2e', run: ['test:e2e', '--', '--project=site'], after: ['build', 'unit'] },
   { name: 'bundle', run: ['test:bundle'], after: ['build', 'unit'] },
-  { name: 'lab', run: ['lab'], after: ['build', 'unit'] },
-  { name: 'collector', run: ['test:collector'], after: ['build', 'unit'] },
+  { name: 'lab', run: ['lab'], after: ['unit'] },
+  { name: 'collector', run: ['test:collector'], after: ['unit'] },
   { name: 'e2e perf', run: ['test:e2e', '--', '--project=perf', '--no-deps'], after: ['e2e', 'bundle', 'lab', 'collector'] },
 ];
 
