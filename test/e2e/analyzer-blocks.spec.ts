@@ -40,15 +40,22 @@ test('a large dropped file, plain or gzip, is read by block workers and gives th
   const report = onePass();
   const spawned: string[] = [];
   page.on('worker', (w) => spawned.push(w.url()));
+  // Every request while the file is read: only the block workers' own script may be fetched.
+  const requests: string[] = [];
+  page.context().on('request', (r) => requests.push(new URL(r.url()).pathname));
   await page.goto('/analyze/?threads=2');
   await expect(page.locator('[data-analyzer]')).toBeVisible();
+  // The analyzer's worker loads the catalog once, as the page opens: its one request.
+  await expect.poll(() => requests.includes('/api/catalog.json')).toBe(true);
   for (const gzip of [false, true]) {
     await test.step(gzip ? 'gzip' : 'plain', async () => {
       spawned.length = 0;
+      requests.length = 0;
       await page.locator('[data-status]').evaluate((e) => (e.textContent = ''));
       await drop(page, gzip);
       await expect(page.locator('[data-status]')).toContainText('Analysis complete', { timeout: 100_000 });
       expect(spawned.filter((u) => u.includes('block.worker')).length, 'block workers started').toBe(2);
+      expect(requests.filter((p) => !/^\/_astro\/block\.worker[^/]*\.js$/.test(p)), 'requests while analysing').toEqual([]);
       await expect(page.locator('[data-status]')).toContainText(`in ${report.stats.lines.toLocaleString('en-US')} lines`);
       const causes = await page.locator('.az-finding').evaluateAll((els) => els.map((e) => e.getAttribute('data-cause')));
       expect(causes).toEqual(report.findings.map((f) => f.cause));

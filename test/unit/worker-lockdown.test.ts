@@ -1,7 +1,8 @@
 /**
- * The analyzer worker takes the network away before the engine runs: the
- * lockdown deletes and shadows every API that can send bytes. Checked on a
- * scope shaped like a worker's (APIs on the prototype, as browsers define them).
+ * The analyzer worker and its block workers take the network away before the
+ * engine runs: the lockdown deletes and shadows every API that can send bytes.
+ * Checked on a scope shaped like a worker's (APIs on the prototype, as
+ * browsers define them).
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -31,5 +32,12 @@ describe('worker network lockdown', () => {
     // run() awaits the catalog (hence the lockdown) before it creates the Analyzer.
     expect(src).toMatch(/new Analyzer\(\{ catalog: await catalog\(\) \}\)/);
     expect(src.match(/\bfetch\(/g)).toHaveLength(1);
+  });
+
+  it('a block worker locks the network as its first statement, and fetches nothing', () => {
+    const src = readFileSync(new URL('../../src/worker/block.worker.ts', import.meta.url), 'utf8');
+    const body = src.replace(/\/\*\*[\s\S]*?\*\//g, '').split('\n').filter((l) => l.trim() && !l.startsWith('import '));
+    expect(body[0]).toBe('lockNetwork();');
+    expect(src).not.toMatch(/\bfetch\(|importScripts|XMLHttpRequest/);
   });
 });
