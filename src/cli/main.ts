@@ -4,7 +4,7 @@
  * prints the report and exits with a status scripts can branch on. Argument
  * parsing, I/O and formatting only; every decision is the engine's.
  */
-import { closeSync, openSync, readFileSync, readSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import type { Readable, Writable } from 'node:stream';
 import { Analyzer } from '../analyzer/index.ts';
@@ -21,7 +21,7 @@ import { splitLines } from './input/lines.ts';
 import { mergeByTime } from './input/merge.ts';
 import { lineTime, parseSince } from './input/line-time.ts';
 import { LineMap } from './input/line-map.ts';
-import { openSource, type ByteSource } from './input/sources.ts';
+import { fileHead, openSource, type ByteSource } from './input/sources.ts';
 import { analyzeInWorkers } from './parallel/pool.ts';
 import { NotSplittable, ThreadsFailed } from '../analyzer/parallel/schedule.ts';
 import { BLOCK_BYTES } from '../analyzer/parallel/plan.ts';
@@ -255,13 +255,7 @@ function splittable(path: string, blockBytes: number): number | undefined {
   try {
     const st = statSync(path);
     if (!st.isFile() || st.size < 2 * blockBytes) return undefined;
-    const head = new Uint8Array(4096);
-    const fd = openSync(path, 'r');
-    try {
-      return isPlainUtf8(head.subarray(0, readSync(fd, head, 0, head.length, 0))) ? st.size : undefined;
-    } finally {
-      closeSync(fd);
-    }
+    return isPlainUtf8(fileHead(path, 4096)) ? st.size : undefined;
   } catch {
     return undefined;
   }

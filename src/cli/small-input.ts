@@ -3,8 +3,10 @@
  * starting itself again with its V8 settings (bundle-entry.ts), which only
  * matter for large inputs and cost about 0.2 s.
  */
-import { closeSync, openSync, readSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
+import { isGzip } from '../lib/file-magic.ts';
 import { parseArgs } from './args.ts';
+import { fileHead } from './input/sources.ts';
 
 /** Files of at most this many bytes in all are read without the settings. */
 export const SMALL_INPUT = 32 << 20;
@@ -30,20 +32,10 @@ export function smallInput(argv: string[]): boolean {
       const st = statSync(f);
       if (!st.isFile()) return false;
       total += st.size;
-      if (total > SMALL_INPUT || isGzip(f)) return false;
+      if (total > SMALL_INPUT || isGzip(fileHead(f, 2))) return false;
     } catch {
       return false;
     }
   }
   return true;
-}
-
-function isGzip(file: string): boolean {
-  const fd = openSync(file, 'r');
-  try {
-    const head = new Uint8Array(2);
-    return readSync(fd, head, 0, 2, 0) === 2 && head[0] === 0x1f && head[1] === 0x8b;
-  } finally {
-    closeSync(fd);
-  }
 }

@@ -12,7 +12,8 @@ import type { Catalog, Report } from '../analyzer/types.ts';
 import { readPermalink } from '../share/permalink.ts';
 import { redactExport, type RedactedExport, type RedactionKind } from '../share/redact.ts';
 import { lockNetwork } from './lockdown.ts';
-import { fileChunks, isGzip, isUtf16 } from './file-chunks.ts';
+import { fileChunks } from './file-chunks.ts';
+import { isGzip, utf16Bom } from '../lib/file-magic.ts';
 import { fileBlocks } from './file-blocks.ts';
 import { blockWorkers } from './threads.ts';
 import { BlockTooLarge } from '../analyzer/parallel/carve.ts';
@@ -100,7 +101,7 @@ async function runInBlocks(runId: number, file: Blob, onProgress?: ProgressCallb
   if (threads === 1 || (threads === undefined && (navigator.hardwareConcurrency || 1) < 2)) return null;
   const head = new Uint8Array(await file.slice(0, 2).arrayBuffer());
   const gzip = isGzip(head);
-  const n = isUtf16(head) ? 0 : blockWorkers(await textSize(file, gzip), navigator.hardwareConcurrency || 1, threads);
+  const n = utf16Bom(head) ? 0 : blockWorkers(await textSize(file, gzip), navigator.hardwareConcurrency || 1, threads);
   if (n === 0) return null;
   const cat = await catalog();
   if (runId !== currentRun) throw new Cancelled();

@@ -3,6 +3,7 @@
  * decompressed with DecompressionStream, UTF-16 with a BOM is decoded as such.
  * Browser APIs only (Blob, streams, TextDecoder), so Node runs its tests too.
  */
+import { isGzip, utf16Bom } from '../lib/file-magic.ts';
 
 /**
  * A dropped file's bytes: gunzipped when it starts with gzip's magic bytes
@@ -22,15 +23,12 @@ export async function fileBytes(file: Blob, read: { bytes: number }): Promise<{ 
   return { stream: counted, head };
 }
 
-export const isGzip = (head: Uint8Array): boolean => head[0] === 0x1f && head[1] === 0x8b;
-export const isUtf16 = (head: Uint8Array): boolean => (head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff);
-
 export async function* fileChunks(file: Blob): AsyncIterable<{ text: string; bytes: number }> {
   const read = { bytes: 0 };
   let reported = 0;
   const { stream, head } = await fileBytes(file, read);
   // UTF-16 with a byte-order mark (Windows); otherwise UTF-8, invalid bytes as U+FFFD: logs are often mixed encodings.
-  const label = head[0] === 0xff && head[1] === 0xfe ? 'utf-16le' : head[0] === 0xfe && head[1] === 0xff ? 'utf-16be' : 'utf-8';
+  const label = utf16Bom(head) ?? 'utf-8';
   const decoder = new TextDecoder(label, { fatal: false });
   const reader = stream.getReader();
   for (;;) {

@@ -7,6 +7,7 @@
  */
 import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
+import { isGzip, utf16Bom } from '../../lib/file-magic.ts';
 
 export class InputError extends Error {}
 
@@ -29,8 +30,8 @@ export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 /** The encoding of a text from its first bytes: a BOM, or NUL bytes on one side of most pairs. */
 export function sniffEncoding(head: Uint8Array): TextEncodingName {
-  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le';
-  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be';
+  const bom = utf16Bom(head);
+  if (bom) return bom;
   const pairs = Math.min(head.length >> 1, 2048);
   if (pairs < 2) return 'utf-8';
   let evenZero = 0;
@@ -47,7 +48,7 @@ export function sniffEncoding(head: Uint8Array): TextEncodingName {
 
 /** Whether a file starting with `head` is read as it lies: UTF-8 (or ASCII), not compressed, not UTF-16. */
 export function isPlainUtf8(head: Uint8Array): boolean {
-  if (head[0] === 0x1f && head[1] === 0x8b) return false;
+  if (isGzip(head)) return false;
   if (OTHER_COMPRESSORS.some(([magic]) => startsWith(head, magic))) return false;
   return sniffEncoding(head) === 'utf-8';
 }
@@ -105,7 +106,7 @@ export async function* decodeText(src: AsyncIterable<Uint8Array | string>, name:
   for (const [magic, what, cmd] of OTHER_COMPRESSORS) {
     if (startsWith(rawHead, magic)) throw new InputError(`${name} is ${what}-compressed; decompress it first: ${cmd} ${name === 'standard input' ? 'FILE' : name} | badgateway analyze -`);
   }
-  if (rawHead[0] === 0x1f && rawHead[1] === 0x8b) {
+  if (isGzip(rawHead)) {
     const gunzip = createGunzip();
     const source = Readable.from(chain(rawHead, raw));
     source.on('error', (e) => gunzip.destroy(e));

@@ -19,6 +19,17 @@ export interface ByteSource {
   bytes: AsyncIterable<Uint8Array | string>;
 }
 
+/** The first `n` bytes of a file (fewer if it is shorter); throws as fs does. */
+export function fileHead(file: string, n: number): Uint8Array {
+  const head = new Uint8Array(n);
+  const fd = openSync(file, 'r');
+  try {
+    return head.subarray(0, readSync(fd, head, 0, n, 0));
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function openSource(file: string, stdin: Readable): ByteSource {
   if (file === '-') return { name: 'standard input', size: 0, bytes: stdin };
   let size: number;
