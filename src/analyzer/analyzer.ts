@@ -87,6 +87,11 @@ const MAX_HTTP11_EVIDENCE = 50;
 /** Shared empty facts (most lines have none; avoids one allocation per line). */
 const NO_FACTS: Record<string, string> = Object.freeze({}) as Record<string, string>;
 
+/** Appends `more` to `list` while it has fewer than `max` entries (a first-N list filled block by block). */
+function appendUpTo<T>(list: T[], more: readonly T[], max: number): void {
+  for (let i = 0; i < more.length && list.length < max; i++) list.push(more[i]!);
+}
+
 /** Compiled signatures and conditions per catalog: an input analysed in many blocks compiles them once. */
 const COMPILED = new WeakMap<Catalog, { matcher: SignatureMatcher; conditions: ConditionMatcher }>();
 function compiledFor(catalog: Catalog): { matcher: SignatureMatcher; conditions: ConditionMatcher } {
@@ -268,6 +273,13 @@ export class Analyzer {
 
   /** Starts (before any line) from the state a previous block ended in. */
   resume(s: CarriedState): void {
+    this.takeState(s);
+    this.docs.resume(s.docs);
+    this.startState = this.carried();
+  }
+
+  /** The line-to-line detection state of `s` (the configuration documents' own is merged or resumed apart). */
+  private takeState(s: CarriedState): void {
     this.section = s.section;
     this.inNginxConfig = s.inNginxConfig;
     this.nginxDepth = s.nginxDepth;
@@ -276,8 +288,6 @@ export class Analyzer {
     this.accessFormatSource = s.accessFormat;
     this.accessFormat = s.accessFormat === null ? undefined : (compileLogFormat(s.accessFormat) ?? undefined);
     this.year = s.year ?? undefined;
-    this.docs.resume(s.docs);
-    this.startState = this.carried();
   }
 
   /** What the lines so far filled: a later block need not keep more of it (see AnalyzeOptions.saturated). */
@@ -339,27 +349,19 @@ export class Analyzer {
     this.backendOwn.merge(p.backendOwn);
     this.own504.merge(p.own504);
     p.warnings.forEach((w, i) => this.warn(p.warningKeys[i]!, w));
-    for (const u of p.unrecognised) if (this.unrecognised.length < MAX_UNRECOGNISED) this.unrecognised.push(u);
+    appendUpTo(this.unrecognised, p.unrecognised, MAX_UNRECOGNISED);
     this.unrecognisedCount += p.unrecognisedCount;
     for (const l of p.nginxLines) this.bufferConfig('nginx', l.line, l.text);
     for (const l of p.fpmLines) this.bufferConfig('fpm', l.line, l.text);
     this.docs.merge(p.docs);
     mergeHost(this.host, p.host);
     this.tooBigHeader += p.tooBigHeader;
-    for (const f of p.connectFailures) if (this.connectFailures.length < MAX_CONNECT_FAILURES) this.connectFailures.push(f);
-    for (const u of p.loggedUpstreams) if (this.loggedUpstreams.length < MAX_CONNECT_FAILURES) this.loggedUpstreams.push(u);
-    for (const e of p.http11) if (this.http11.length < MAX_HTTP11_EVIDENCE) this.http11.push(e);
+    appendUpTo(this.connectFailures, p.connectFailures, MAX_CONNECT_FAILURES);
+    appendUpTo(this.loggedUpstreams, p.loggedUpstreams, MAX_CONNECT_FAILURES);
+    appendUpTo(this.http11, p.http11, MAX_HTTP11_EVIDENCE);
     this.access504 += p.access504;
     if (p.producer && (!this.producer || (EDGE_PRODUCERS.has(p.producer.name) && !EDGE_PRODUCERS.has(this.producer.name)))) this.producer = p.producer;
-    const s = p.end;
-    this.section = s.section;
-    this.inNginxConfig = s.inNginxConfig;
-    this.nginxDepth = s.nginxDepth;
-    this.inFpmConfig = s.inFpmConfig;
-    this.pendingLogFormat = s.pendingLogFormat;
-    this.accessFormatSource = s.accessFormat;
-    this.accessFormat = s.accessFormat === null ? undefined : (compileLogFormat(s.accessFormat) ?? undefined);
-    this.year = s.year ?? undefined;
+    this.takeState(p.end);
   }
 
   /** Bytes and lines seen so far (read it between pushes to report progress). */
