@@ -6,11 +6,11 @@
  * runs its tests too.
  */
 import { BlockCarver, type CarvedBlock } from '../analyzer/parallel/carve.ts';
-import type { BlockStream } from '../analyzer/parallel/schedule.ts';
 import { fileBytes } from './file-chunks.ts';
 
 export interface FileBlocks {
-  pull: BlockStream;
+  /** The next block (a BlockStream), and whether it is the file's last. */
+  pull: () => Promise<(CarvedBlock & { last: boolean }) | null>;
   /** The file's own bytes read when block `index` was cut (gzip: compressed bytes), for progress. */
   readAt(index: number): number;
   /** Stops reading. */
@@ -24,7 +24,7 @@ export async function fileBlocks(file: Blob, carver = new BlockCarver()): Promis
   const ready: CarvedBlock[] = [];
   const readAt: number[] = [];
   let done = false;
-  const pull: BlockStream = async () => {
+  const pull: FileBlocks['pull'] = async () => {
     while (ready.length === 0 && !done) {
       const r = await reader.read();
       const cut = r.done ? [carver.end()] : carver.push(r.value);

@@ -5,7 +5,7 @@
  * its own that can be transferred to the thread that reads it. Reading a file
  * once from start to end costs a third of reading it by slices.
  */
-import { BLOCK_BYTES, WARMUP_BYTES } from './plan.ts';
+import { BLOCK_BYTES, countNewlines, WARMUP_BYTES } from './plan.ts';
 import type { FileBlock } from './protocol.ts';
 
 export interface CarvedBlock {
@@ -58,20 +58,6 @@ class ByteQueue {
       if (base >= b) break;
     }
     return out;
-  }
-
-  /** Newline bytes from `a` to `b`. */
-  count(a: number, b: number): number {
-    let n = 0;
-    let base = this.from;
-    for (const c of this.chunks) {
-      const lo = Math.max(a, base) - base;
-      const hi = Math.min(b, base + c.length) - base;
-      for (let i = lo < hi ? c.indexOf(10, lo) : -1; i !== -1 && i < hi; i = c.indexOf(10, i + 1)) n++;
-      base += c.length;
-      if (base >= b) break;
-    }
-    return n;
   }
 
   /** Forgets whole chunks before `offset`. */
@@ -136,7 +122,8 @@ export class BlockCarver {
 
   private take(end: number): CarvedBlock {
     const block: FileBlock = { index: this.index, start: this.start, end, warmFrom: this.warmFrom };
-    return { block, bytes: this.q.copy(this.warmFrom, end), lines: this.q.count(this.start, end) };
+    const bytes = this.q.copy(this.warmFrom, end);
+    return { block, bytes, lines: countNewlines(bytes.subarray(this.start - this.warmFrom)) };
   }
 
   private begin(start: number): void {

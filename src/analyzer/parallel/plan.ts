@@ -14,6 +14,13 @@ export const WARMUP_BYTES = 64 << 10;
 
 export type ReadBytes = (from: number, to: number) => Uint8Array | Promise<Uint8Array>;
 
+/** Newline bytes in `b` (a thread with a native search passes its own: serve.ts). */
+export function countNewlines(b: Uint8Array): number {
+  let n = 0;
+  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
 /** The offset just after the first newline at or after `pos` (`size` when there is none). */
 async function afterNewline(read: ReadBytes, pos: number, size: number): Promise<number> {
   for (let at = pos; at < size; ) {

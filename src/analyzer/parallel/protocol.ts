@@ -17,8 +17,8 @@ export interface FileBlock {
 export type Bytes = { bytes?: Uint8Array };
 
 export type ToWorker =
-  /** Read a block: count its lines, then wait for its first line number (unless given). */
-  | ({ type: 'block'; block: FileBlock; firstLine?: number; last?: boolean } & Bytes)
+  /** Read a block: count its lines (unless given), then wait for its first line number (unless given). */
+  | ({ type: 'block'; block: FileBlock; firstLine?: number; lines?: number } & Bytes)
   | { type: 'first-line'; index: number; firstLine: number }
   /** Read a block again from the state its previous block really ended in. */
   | ({ type: 'again'; block: FileBlock; firstLine: number; state: CarriedState } & Bytes)

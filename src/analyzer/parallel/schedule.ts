@@ -46,7 +46,7 @@ export interface Schedule {
 }
 
 /** Blocks read by the scheduling thread, in order; null after the last. */
-export type BlockStream = () => Promise<(CarvedBlock & { last: boolean }) | null>;
+export type BlockStream = () => Promise<CarvedBlock | null>;
 
 export interface ScheduleOptions {
   blocks: FileBlock[] | BlockStream;
@@ -119,7 +119,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
         if (nextBlock >= blocks.length) return;
         const k = nextBlock++;
         owner[k] = w;
-        m = { type: 'block', block: blocks[k]!, ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}) };
+        m = { type: 'block', block: blocks[k]!, ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}), ...(lines[k] !== undefined ? { lines: lines[k] } : {}) };
       }
       inflight[w]!++;
       ports[w]!.post(m);
@@ -150,7 +150,7 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
         owner[k] = w;
         nextBlock = k + 1;
         inflight[w]!++;
-        ports[w]!.post({ type: 'block', block: c.block, bytes: c.bytes, ...(c.last ? { last: true } : {}), ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}) });
+        ports[w]!.post({ type: 'block', block: c.block, bytes: c.bytes, lines: c.lines, ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}) });
         pullNext();
       },
       (e: unknown) => {

@@ -9,7 +9,7 @@
  */
 import { blockAnalyzer, warmState, type CarriedState } from '../blocks.ts';
 import type { AnalyzeOptions, Catalog, Saturation } from '../types.ts';
-import type { ReadBytes } from './plan.ts';
+import { countNewlines, type ReadBytes } from './plan.ts';
 import type { FileBlock, FromWorker, ToWorker } from './protocol.ts';
 
 export interface BlockSource {
@@ -23,18 +23,12 @@ export interface BlockSource {
 /** Text is handed to the engine in slices of this many bytes (young-generation sized). */
 const SLICE = 1 << 16;
 
-function newlines(b: Uint8Array): number {
-  let n = 0;
-  for (let i = b.indexOf(10); i !== -1; i = b.indexOf(10, i + 1)) n++;
-  return n;
-}
-
 /** Returns the handler of the scheduler's messages. */
 export function blockServer(catalog: Catalog, source: BlockSource | undefined, post: (m: FromWorker) => void): (m: ToWorker) => void {
   // Updated in place as the scheduler absorbs blocks (a block being read sees it too).
   const saturated: Saturation = { evidence: new Set(), events: new Set(), lists: new Set() };
   const options: AnalyzeOptions = { catalog, saturated };
-  const count = source?.countNewlines ?? newlines;
+  const count = source?.countNewlines ?? countNewlines;
   const firstLines = new Map<number, number>();
   const waiting = new Map<number, (n: number) => void>();
 
@@ -63,17 +57,20 @@ export function blockServer(catalog: Catalog, source: BlockSource | undefined, p
     post({ type: 'partial', index: block.index, partial: a.finishBlock(), ...(given ? { bytes } : {}) });
   };
 
-  const block = async (b: FileBlock, given: number | undefined, last: boolean, givenBytes: Uint8Array | undefined): Promise<void> => {
-    const bytes = await bytesOf(b, givenBytes);
+  const block = async (m: Extract<ToWorker, { type: 'block' }>): Promise<void> => {
+    const b = m.block;
+    const bytes = await bytesOf(b, m.bytes);
     const from = b.start - b.warmFrom;
-    const body = bytes.subarray(from);
-    // The last line of the file may lack its newline; every other block ends with one.
-    const lines = count(body) + ((last || b.end === source?.size) && body.length > 0 && body[body.length - 1] !== 10 ? 1 : 0);
-    post({ type: 'lines', index: b.index, lines });
+    if (m.lines === undefined) {
+      const body = bytes.subarray(from);
+      // The last line of the file may lack its newline; every other block ends with one.
+      const lines = count(body) + (b.end === source?.size && body.length > 0 && body[body.length - 1] !== 10 ? 1 : 0);
+      post({ type: 'lines', index: b.index, lines });
+    }
     // The warm-up needs no line numbers: it runs while the blocks before are being counted.
     const state = from > 0 ? warmState(options, new TextDecoder('utf-8').decode(bytes.subarray(0, from))) : undefined;
-    const firstLine = given ?? (await firstLineOf(b.index));
-    analyse(b, bytes, firstLine, state, givenBytes !== undefined);
+    const firstLine = m.firstLine ?? (await firstLineOf(b.index));
+    analyse(b, bytes, firstLine, state, m.bytes !== undefined);
   };
 
   const again = async (b: FileBlock, firstLine: number, state: CarriedState, givenBytes: Uint8Array | undefined): Promise<void> => {
@@ -95,6 +92,6 @@ export function blockServer(catalog: Catalog, source: BlockSource | undefined, p
       return;
     }
     // One block at a time, in the order given.
-    chain = chain.then(() => (m.type === 'block' ? block(m.block, m.firstLine, m.last === true, m.bytes) : again(m.block, m.firstLine, m.state, m.bytes))).catch((e: unknown) => post({ type: 'failed', message: (e as Error).message }));
+    chain = chain.then(() => (m.type === 'block' ? block(m) : again(m.block, m.firstLine, m.state, m.bytes))).catch((e: unknown) => post({ type: 'failed', message: (e as Error).message }));
   };
 }
