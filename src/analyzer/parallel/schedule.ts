@@ -148,7 +148,6 @@ export function scheduleBlocks(o: ScheduleOptions): Schedule {
         lines[k] = c.lines;
         numberBlocks();
         owner[k] = w;
-        nextBlock = k + 1;
         inflight[w]!++;
         ports[w]!.post({ type: 'block', block: c.block, bytes: c.bytes, lines: c.lines, ...(firstLine[k] !== undefined ? { firstLine: firstLine[k] } : {}) });
         pullNext();
