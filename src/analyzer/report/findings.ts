@@ -201,17 +201,9 @@ export class FindingsAccumulator {
   merge(o: FindingsData): void {
     for (const [cause, x] of o) {
       if (x.shared?.size) throw new Error('FindingsAccumulator.merge: the block was not settled (use data())');
-      const a = this.accs.get(cause);
-      if (!a) {
-        const copy: Acc = { ...x, parts: {}, facts: new Map(), shared: undefined };
-        for (const origin of ORIGINS) {
-          const p = x.parts[origin];
-          if (p) copy.parts[origin] = { count: p.count, evidence: [...p.evidence], notes: [...p.notes], ...(p.lines ? { lines: new Set(p.lines) } : {}) };
-        }
-        for (const [name, values] of x.facts) copy.facts.set(name, new Map([...values].map(([v, { n }]) => [v, { n }])));
-        this.accs.set(cause, copy);
-        continue;
-      }
+      let a = this.accs.get(cause);
+      // A cause new here starts as `x` with nothing counted, then takes x's counts as any other.
+      if (!a) this.accs.set(cause, (a = { ...x, count: 0, parts: {}, facts: new Map(), shared: undefined }));
       this.settle(a);
       if (CONF_RANK[x.confidence] < CONF_RANK[a.confidence]) a.confidence = x.confidence;
       if (ORIGIN_RANK[x.origin] < ORIGIN_RANK[a.origin]) a.origin = x.origin;
