@@ -29,9 +29,12 @@ for (const l of NGINX_LEVELS) {
   LEVEL_AT[k] = pair;
 }
 
+/** The level whose first two letters are at `i`, if one could be there (not checked further). */
+const levelByLetters = (s: string, i: number): string | undefined => LEVEL_AT[s.charCodeAt(i) - 97]?.[s.charCodeAt(i + 1) === 114 ? 1 : 0];
+
 /** The level word at `i` (`len` characters), as one of the shared NGINX_LEVELS strings: no allocation per line. */
 function levelAt(s: string, i: number, len: number): string | undefined {
-  const l = LEVEL_AT[s.charCodeAt(i) - 97]?.[s.charCodeAt(i + 1) === 114 ? 1 : 0];
+  const l = levelByLetters(s, i);
   return l !== undefined && l.length === len && s.startsWith(l, i) ? l : undefined;
 }
 
@@ -42,6 +45,15 @@ const CANONICAL = /\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d \[(?:emerg|alert|crit|error|
 let lastRaw = '';
 let lastIso = '';
 
+/** The ISO time of the "YYYY/MM/DD HH:MM:SS" stamp at `at`. */
+function stampAt(s: string, at: number): string {
+  if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
+    lastRaw = own(s.slice(at, at + 19));
+    lastIso = nginxErrorTime(lastRaw, 0);
+  }
+  return lastIso;
+}
+
 /**
  * Parses "YYYY/MM/DD HH:MM:SS [level] PID#TID: [*CID ]" at `at`, or the
  * stamp-less forms "[level] PID#TID: …" and "nginx: [level] …" (nginx -t).
@@ -51,22 +63,12 @@ export function parseNginxErrorHead(s: string, at: number): NginxErrorHead | nul
   CANONICAL.lastIndex = at;
   if (CANONICAL.test(s)) {
     const end = CANONICAL.lastIndex;
-    if (s.charCodeAt(end) !== 95 /* _ (a Markdown-eaten "*CID") */) {
-      if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
-        lastRaw = own(s.slice(at, at + 19));
-        lastIso = nginxErrorTime(lastRaw, 0);
-      }
-      return { time: lastIso, level: LEVEL_AT[s.charCodeAt(at + 21) - 97]![s.charCodeAt(at + 22) === 114 ? 1 : 0]!, msgStart: end };
-    }
+    if (s.charCodeAt(end) !== 95 /* _ (a Markdown-eaten "*CID") */) return { time: stampAt(s, at), level: levelByLetters(s, at + 21)!, msgStart: end };
   }
   let i = at;
   let time: string | undefined;
   if (isNginxErrorTime(s, at)) {
-    if (lastRaw === '' || !s.startsWith(lastRaw, at)) {
-      lastRaw = own(s.slice(at, at + 19));
-      lastIso = nginxErrorTime(lastRaw, 0);
-    }
-    time = lastIso;
+    time = stampAt(s, at);
     i = at + 20;
     // NGINX Unit stamps milliseconds: "2020/01/15 10:07:18.490 [debug]".
     if (s.charCodeAt(at + 19) === 46 /* . */) {
